@@ -1,0 +1,7 @@
+package com.vaticprop.trading.order;
+
+import java.math.BigDecimal;
+
+/** One priced quantity the market would give an order (before fees and bookkeeping). */
+public record Execution(BigDecimal qty, BigDecimal price) {
+}
