@@ -250,7 +250,7 @@ public final class Account {
         return new AccountSnapshot(initialBalance, cash, balance, equity, unrealized, realized, fees, collateral(),
                 positions.size(), startDay, day, dayOpenBalance, dayOpenEquity, Money.min(dayMinEquity, equity),
                 Money.max(dayMaxEquity, equity), Money.max(peakEquity, equity), highestCloseBalance, tradingDays,
-                dayIsTradingDay, best, lastTradeDay);
+                dayIsTradingDay, best, lastTradeDay, grossCryptoNotional());
     }
 
     private void store(InstrumentId id, PositionChange change) {

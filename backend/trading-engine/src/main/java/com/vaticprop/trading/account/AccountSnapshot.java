@@ -13,6 +13,7 @@ import java.time.LocalDate;
  * @param highestCloseBalance highest day-close balance (at least the initial balance)
  * @param bestDayPnl         best single-day P&L so far, the current day included
  * @param lastTradeDay       day of the most recent fill, {@code null} if none
+ * @param grossCryptoNotional long and short crypto notional at the marks, for leverage
  */
 public record AccountSnapshot(BigDecimal initialBalance, BigDecimal cash, BigDecimal balance, BigDecimal equity,
                               BigDecimal unrealizedPnl, BigDecimal realizedPnl, BigDecimal fees,
@@ -20,7 +21,7 @@ public record AccountSnapshot(BigDecimal initialBalance, BigDecimal cash, BigDec
                               BigDecimal dayOpenBalance, BigDecimal dayOpenEquity, BigDecimal dayMinEquity,
                               BigDecimal dayMaxEquity, BigDecimal peakEquity, BigDecimal highestCloseBalance,
                               int tradingDays, boolean todayIsTradingDay, BigDecimal bestDayPnl,
-                              LocalDate lastTradeDay) {
+                              LocalDate lastTradeDay, BigDecimal grossCryptoNotional) {
 
     public BigDecimal dayPnl() {
         return equity.subtract(dayOpenEquity);
