@@ -1,0 +1,520 @@
+package com.vaticprop.trading.assessment;
+
+import com.vaticprop.trading.account.Account;
+import com.vaticprop.trading.account.AccountSnapshot;
+import com.vaticprop.trading.account.DayClose;
+import com.vaticprop.trading.instrument.FeeModel;
+import com.vaticprop.trading.instrument.Instrument;
+import com.vaticprop.trading.instrument.InstrumentId;
+import com.vaticprop.trading.market.MarketStatus;
+import com.vaticprop.trading.market.Quote;
+import com.vaticprop.trading.money.Money;
+import com.vaticprop.trading.order.Execution;
+import com.vaticprop.trading.order.Fill;
+import com.vaticprop.trading.order.FillSimulator;
+import com.vaticprop.trading.order.OrderRequest;
+import com.vaticprop.trading.order.OrderType;
+import com.vaticprop.trading.order.TimeInForce;
+import com.vaticprop.trading.order.WorkingOrder;
+import com.vaticprop.trading.position.Position;
+import com.vaticprop.trading.position.PositionChange;
+import com.vaticprop.trading.pretrade.PreTradeCheck;
+import com.vaticprop.trading.pretrade.PreTradeChecks;
+import com.vaticprop.trading.pretrade.PreTradeContext;
+import com.vaticprop.trading.pretrade.Rejection;
+import com.vaticprop.trading.rules.Evaluation;
+import com.vaticprop.trading.rules.EvaluationPoint;
+import com.vaticprop.trading.rules.Rule;
+import com.vaticprop.trading.rules.RuleCheck;
+import com.vaticprop.trading.rules.RuleContext;
+import com.vaticprop.trading.rules.RuleEngine;
+import com.vaticprop.trading.rules.Rules;
+import com.vaticprop.trading.ruleset.Phase;
+import com.vaticprop.trading.ruleset.RuleSet;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One assessment's trading engine: applies inputs in order (orders, quotes, market status, resolutions, timer ticks,
+ * lifecycle commands), fills orders, books the account, evaluates the rules at every evaluation point and moves the
+ * assessment through its states. Deterministic and single-threaded: ids come from counters, time comes from the
+ * inputs, so replaying the same inputs reproduces the same events and checks ({@link #apply(EngineInput)}).
+ *
+ * <p>Before any input is handled, every day boundary up to its time is closed (and evaluated at DAY_ROLL), so
+ * a quote arriving after midnight is always measured against the new day's anchor.
+ */
+public final class AssessmentEngine {
+    private final String assessmentId;
+    private final RuleSet ruleSet;
+    private final EngineSettings settings;
+    private final FillSimulator simulator;
+
+    private Lifecycle lifecycle = Lifecycle.created();
+    private int phase;
+    private Account account;
+    private List<Rule> rules;
+    private Evaluation lastEvaluation;
+    private final Map<String, WorkingOrder> working = new LinkedHashMap<>();
+    private final Set<String> seenOrderKeys = new HashSet<>();
+    private final Map<String, Quote> quotes = new HashMap<>();
+    private final Map<String, MarketStatus> statuses = new HashMap<>();
+    private final Map<String, Instant> degradedSince = new TreeMap<>();
+    private int tradeSeq;
+    private int violationSeq;
+
+    private List<EngineEvent> events = new ArrayList<>();
+    private List<RuleCheck> checks = new ArrayList<>();
+
+    public AssessmentEngine(String assessmentId, RuleSet ruleSet, EngineSettings settings) {
+        this.assessmentId = assessmentId;
+        this.ruleSet = ruleSet;
+        this.settings = settings;
+        this.simulator = new FillSimulator(settings.slippage());
+    }
+
+    // ---------------------------------------------------------------------------------------------- read side
+
+    public String assessmentId() {
+        return assessmentId;
+    }
+
+    public AssessmentState state() {
+        return lifecycle.state();
+    }
+
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /** Zero-based index of the current phase. */
+    public int phase() {
+        return phase;
+    }
+
+    public Optional<Account> account() {
+        return Optional.ofNullable(account);
+    }
+
+    public Optional<Evaluation> lastEvaluation() {
+        return Optional.ofNullable(lastEvaluation);
+    }
+
+    public List<WorkingOrder> workingOrders() {
+        return List.copyOf(working.values());
+    }
+
+    /** Rule checks as of now without changing anything (for snapshots and dashboards). */
+    public Optional<Evaluation> peek(Instant at) {
+        if (account == null) {
+            return Optional.empty();
+        }
+        return Optional.of(RuleEngine.evaluate(rules, RuleContext.at(ruleSet, currentPhase(), account.snapshot(),
+                EvaluationPoint.TIMER, at)));
+    }
+
+    // --------------------------------------------------------------------------------------------- write side
+
+    public EngineResult apply(EngineInput input) {
+        return switch (input) {
+            case EngineInput.Start s -> start(s.at());
+            case EngineInput.PlaceOrder p -> placeOrder(p.order(), p.at());
+            case EngineInput.CancelOrder c -> cancelOrder(c.orderId(), c.at());
+            case EngineInput.QuoteReceived q -> onQuote(q.quote());
+            case EngineInput.StatusChanged s -> onMarketStatus(s.instrument(), s.status(), s.at());
+            case EngineInput.Resolved r -> onResolution(r.instrument(), r.price(), r.at());
+            case EngineInput.Timer t -> onTimer(t.at());
+            case EngineInput.Pause p -> pause(p.at());
+            case EngineInput.Resume r -> resume(r.at());
+            case EngineInput.Abandon a -> abandon(a.reason(), a.at());
+            case EngineInput.AdminFail f -> adminFail(f.reason(), f.at());
+            case EngineInput.Reinstate r -> reinstate(r.voidedViolationId(), r.actor(), r.reason(), r.at());
+        };
+    }
+
+    public EngineResult start(Instant at) {
+        begin(at);
+        Lifecycle next = lifecycle.start();
+        openPhaseAccount(at);
+        transition(next, "started", at);
+        return finish();
+    }
+
+    public EngineResult placeOrder(OrderRequest order, Instant at) {
+        begin(at);
+        if (lifecycle.state() != AssessmentState.ACTIVE) {
+            events.add(new EngineEvent.OrderRejected(order, new Rejection(PreTradeCheck.ASSESSMENT_ACTIVE,
+                    "assessment is " + lifecycle.state()), at));
+            return finish();
+        }
+        if (seenOrderKeys.contains("id:" + order.orderId())
+                || (order.idempotencyKey() != null && seenOrderKeys.contains("key:" + order.idempotencyKey()))) {
+            events.add(new EngineEvent.OrderRejected(order, new Rejection(PreTradeCheck.DUPLICATE_ORDER,
+                    "order " + order.orderId() + " / key " + order.idempotencyKey() + " was already placed"), at));
+            return finish();
+        }
+        seenOrderKeys.add("id:" + order.orderId());
+        if (order.idempotencyKey() != null) {
+            seenOrderKeys.add("key:" + order.idempotencyKey());
+        }
+        Quote quote = quotes.get(order.instrument().value());
+        Optional<Rejection> rejection = PreTradeChecks.check(order, preTradeContext(quote, order.instrument(), at));
+        if (rejection.isPresent()) {
+            events.add(new EngineEvent.OrderRejected(order, rejection.get(), at));
+            return finish();
+        }
+        events.add(new EngineEvent.OrderAccepted(order, phase, at));
+        WorkingOrder wo = WorkingOrder.accepted(order, at, ruleSet.exposure().fillDelayMs());
+        working.put(order.orderId(), wo);
+        if (ruleSet.exposure().fillDelayMs() == 0) {
+            work(wo, quote, at, true);
+        }
+        return finish();
+    }
+
+    public EngineResult cancelOrder(String orderId, Instant at) {
+        begin(at);
+        if (working.remove(orderId) != null) {
+            events.add(new EngineEvent.OrderCancelled(orderId, "cancelled by trader", at));
+        }
+        return finish();
+    }
+
+    public EngineResult onQuote(Quote quote) {
+        Instant at = quote.receivedTs();
+        begin(at);
+        String key = quote.instrument().value();
+        quotes.put(key, quote);
+        Instant since = degradedSince.remove(key);
+        if (since != null) {
+            events.add(new EngineEvent.MonitoringDegraded(quote.instrument(), since, true, at));
+        }
+        if (account == null || lifecycle.state().terminal()) {
+            return finish();
+        }
+        account.mark(quote);
+        if (lifecycle.state() == AssessmentState.ACTIVE) {
+            for (WorkingOrder wo : List.copyOf(working.values())) {
+                if (wo.request().instrument().equals(quote.instrument()) && working.containsKey(wo.request().orderId())
+                        && lifecycle.state() == AssessmentState.ACTIVE) {
+                    work(wo, quote, at, false);
+                }
+            }
+        }
+        if (!lifecycle.state().terminal() && account.position(quote.instrument()).isPresent()) {
+            evaluate(EvaluationPoint.QUOTE, null, at, quote);
+        }
+        return finish();
+    }
+
+    public EngineResult onMarketStatus(InstrumentId instrument, MarketStatus status, Instant at) {
+        begin(at);
+        statuses.put(instrument.value(), status);
+        if (status == MarketStatus.CLOSED || status == MarketStatus.RESOLVED) {
+            cancelWhere(wo -> wo.request().instrument().equals(instrument), "market " + status, at);
+        }
+        return finish();
+    }
+
+    public EngineResult onResolution(InstrumentId instrument, BigDecimal price, Instant at) {
+        begin(at);
+        statuses.put(instrument.value(), MarketStatus.RESOLVED);
+        cancelWhere(wo -> wo.request().instrument().equals(instrument), "market resolved", at);
+        if (account != null && !lifecycle.state().terminal()) {
+            Optional<PositionChange> change = price == null ? account.voidMarket(instrument, at)
+                    : account.settle(instrument, price, at);
+            if (change.isPresent()) {
+                events.add(new EngineEvent.Settled(instrument, price, price == null, at));
+                events.add(new EngineEvent.PositionClosed(change.get().closed()));
+                evaluate(EvaluationPoint.POST_FILL, null, at, null);
+            }
+        }
+        return finish();
+    }
+
+    public EngineResult onTimer(Instant at) {
+        begin(at);
+        if (account != null && !lifecycle.state().terminal()) {
+            for (Position p : account.positions()) {
+                String key = p.instrument().value();
+                Quote q = quotes.get(key);
+                if ((q == null || settings.staleness().isStale(q, at)) && !degradedSince.containsKey(key)) {
+                    Instant since = q == null ? at
+                            : q.receivedTs().plus(settings.staleness().boundFor(p.instrument().assetClass()));
+                    degradedSince.put(key, since);
+                    events.add(new EngineEvent.MonitoringDegraded(p.instrument(), since, false, at));
+                }
+            }
+            evaluate(EvaluationPoint.TIMER, null, at, null);
+        }
+        return finish();
+    }
+
+    public EngineResult pause(Instant at) {
+        begin(at);
+        transition(lifecycle.pause(), "paused", at);
+        return finish();
+    }
+
+    public EngineResult resume(Instant at) {
+        begin(at);
+        transition(lifecycle.resume(), "resumed", at);
+        return finish();
+    }
+
+    public EngineResult abandon(AbandonReason reason, Instant at) {
+        begin(at);
+        Lifecycle next = lifecycle.abandon(reason);
+        transition(next, reason.name(), at);
+        cancelWhere(wo -> true, "assessment abandoned", at);
+        return finish();
+    }
+
+    public EngineResult adminFail(String reason, Instant at) {
+        begin(at);
+        Lifecycle next = lifecycle.fail(FailureReason.ADMIN, null);
+        transition(next, "ADMIN: " + reason, at);
+        complete(AssessmentState.FAILED, FailureReason.ADMIN.name(), null, at);
+        return finish();
+    }
+
+    /** Admin only: voids the violation that failed the assessment and makes it ACTIVE again. */
+    public EngineResult reinstate(String voidedViolationId, String actor, String reason, Instant at) {
+        begin(at);
+        Lifecycle next = lifecycle.reinstate(voidedViolationId);
+        events.add(new EngineEvent.Reinstated(voidedViolationId, actor, reason, at));
+        transition(next, "reinstated by " + actor, at);
+        return finish();
+    }
+
+    // ------------------------------------------------------------------------------------------------ internals
+
+    private void begin(Instant at) {
+        events = new ArrayList<>();
+        checks = new ArrayList<>();
+        rollDays(at);
+    }
+
+    private EngineResult finish() {
+        return new EngineResult(events, checks);
+    }
+
+    private void rollDays(Instant at) {
+        if (account == null || lifecycle.state().terminal()) {
+            return;
+        }
+        while (!lifecycle.state().terminal()) {
+            LocalDate next = account.day().plusDays(1);
+            Instant boundary = ruleSet.dayBoundary().startOf(next);
+            if (boundary.isAfter(at)) {
+                return;
+            }
+            AccountSnapshot before = account.snapshot();
+            DayClose close = account.closeDay(next);
+            events.add(new EngineEvent.DayClosed(close, boundary));
+            evaluate(EvaluationPoint.DAY_ROLL, before, boundary, null);
+        }
+    }
+
+    private void evaluate(EvaluationPoint point, AccountSnapshot closedDay, Instant at, Quote quote) {
+        AssessmentState state = lifecycle.state();
+        if (state != AssessmentState.ACTIVE && state != AssessmentState.PAUSED) {
+            return;
+        }
+        Evaluation e = RuleEngine.evaluate(rules, new RuleContext(ruleSet, currentPhase(), account.snapshot(),
+                closedDay, point, at));
+        lastEvaluation = e;
+        checks.addAll(e.checks());
+        if (e.failure().isPresent()) {
+            fail(e.failure().get(), quote, at);
+        } else if (e.passReady() && state == AssessmentState.ACTIVE) {
+            passPhase(at);
+        }
+    }
+
+    private void fail(RuleCheck breach, Quote quote, Instant at) {
+        violationSeq++;
+        String violationId = assessmentId + "-V" + violationSeq;
+        FailureReason reason = FailureReason.of(breach.rule());
+        Quote evidence = quote;
+        if (evidence == null && breach.unit() == com.vaticprop.trading.rules.Unit.MONEY) {
+            evidence = latestHeldQuote();
+        }
+        events.add(new EngineEvent.ViolationDetected(violationId, breach, evidence, at));
+        transition(lifecycle.fail(reason, violationId), reason.name(), at);
+        complete(AssessmentState.FAILED, reason.name(), violationId, at);
+        cancelWhere(wo -> true, "assessment failed: " + reason, at);
+    }
+
+    private void passPhase(Instant at) {
+        cancelWhere(wo -> true, "phase passed", at);
+        if (phase + 1 < ruleSet.phases().size()) {
+            int passed = phase;
+            phase++;
+            openPhaseAccount(at);
+            events.add(new EngineEvent.PhasePassed(passed, phase, account.accountId(), account.initialBalance(), at));
+            return;
+        }
+        transition(lifecycle.pass(), "TARGET_MET", at);
+        complete(AssessmentState.PASSED, "TARGET_MET", null, at);
+        events.add(new EngineEvent.FundedEligible(ruleSet.profitSplitPct(), account.balance(), at));
+    }
+
+    private void complete(AssessmentState result, String reason, String violationId, Instant at) {
+        BigDecimal balance = account == null ? Money.book(ruleSet.initialBalance()) : account.balance();
+        BigDecimal equity = account == null ? balance : account.equity();
+        events.add(new EngineEvent.Completed(result, reason, balance, equity, violationId, at));
+    }
+
+    private void transition(Lifecycle next, String reason, Instant at) {
+        AssessmentState from = lifecycle.state();
+        lifecycle = next;
+        events.add(new EngineEvent.StateChanged(from, next.state(), reason, at));
+    }
+
+    private void openPhaseAccount(Instant at) {
+        Phase p = currentPhase();
+        BigDecimal minNotional = Money.pctOf(ruleSet.tradingDay().minTradeNotionalPctOfInitial(),
+                ruleSet.initialBalance());
+        account = new Account(assessmentId + "-A" + (phase + 1), ruleSet.initialBalance(), minNotional,
+                ruleSet.dayBoundary().dayOf(at));
+        for (Quote q : quotes.values()) {
+            account.mark(q);
+        }
+        rules = Rules.forPhase(ruleSet, p);
+    }
+
+    private Phase currentPhase() {
+        return ruleSet.phase(phase);
+    }
+
+    private PreTradeContext preTradeContext(Quote quote, InstrumentId id, Instant at) {
+        return new PreTradeContext(ruleSet, settings.catalog(), quote, statuses.get(id.value()), account, at,
+                settings.staleness());
+    }
+
+    /**
+     * Tries to fill a working order against a quote.
+     *
+     * @param atPlacement the order was just accepted (pre-trade checks already ran against this quote)
+     */
+    private void work(WorkingOrder wo, Quote quote, Instant at, boolean atPlacement) {
+        OrderRequest req = wo.request();
+        if (quote == null) {
+            return;
+        }
+        MarketStatus status = statuses.get(req.instrument().value());
+        if (status != null && !status.acceptsOrders()) {
+            return;
+        }
+        if (!atPlacement && ruleSet.exposure().fillDelayMs() > 0 && quote.receivedTs().isBefore(wo.eligibleFrom())) {
+            return;
+        }
+        if (req.type() == OrderType.STOP && !wo.triggered()) {
+            if (!FillSimulator.stopTriggered(req, quote)) {
+                return;
+            }
+            wo = wo.trigger();
+            working.put(req.orderId(), wo);
+        }
+        if (!atPlacement) {
+            Optional<Rejection> recheck = PreTradeChecks.check(remainderOf(wo), preTradeContext(quote,
+                    req.instrument(), at));
+            if (recheck.isPresent()) {
+                working.remove(req.orderId());
+                events.add(new EngineEvent.OrderCancelled(req.orderId(), recheck.get().check() + ": "
+                        + recheck.get().reason(), at));
+                return;
+            }
+        }
+        Instrument instrument = settings.catalog().get(req.instrument());
+        BigDecimal maxQty = executableQty(wo, instrument);
+        if (maxQty.signum() <= 0) {
+            working.remove(req.orderId());
+            events.add(new EngineEvent.OrderCancelled(req.orderId(), "nothing left to reduce", at));
+            return;
+        }
+        List<Execution> executions = simulator.match(req, quote, instrument, maxQty);
+        for (Execution ex : executions) {
+            FeeModel.FeeCharge fee = instrument.feeModel().charge(ex.qty(), ex.price(), wo.fees());
+            wo = wo.filled(ex.qty(), fee.after());
+            working.put(req.orderId(), wo);
+            tradeSeq++;
+            Fill fill = new Fill(assessmentId + "-T" + tradeSeq, req.orderId(), req.instrument(), req.side(),
+                    ex.qty(), ex.price(), fee.fee(), quote, at);
+            PositionChange change = account.applyFill(fill);
+            events.add(new EngineEvent.OrderFilled(fill));
+            if (change.closed() != null) {
+                events.add(new EngineEvent.PositionClosed(change.closed()));
+            }
+            if (change.kind() == PositionChange.Kind.OPENED || change.kind() == PositionChange.Kind.FLIPPED) {
+                events.add(new EngineEvent.PositionOpened(change.after()));
+            }
+            evaluate(EvaluationPoint.POST_FILL, null, at, quote);
+            if (lifecycle.state() != AssessmentState.ACTIVE || !working.containsKey(req.orderId())) {
+                return;
+            }
+        }
+        if (wo.done()) {
+            working.remove(req.orderId());
+        } else if (req.reduceOnly() && executableQty(wo, instrument).signum() == 0) {
+            working.remove(req.orderId());
+            events.add(new EngineEvent.OrderCancelled(req.orderId(), "reduce-only remainder: position closed", at));
+        } else if (req.tif() == TimeInForce.IOC) {
+            working.remove(req.orderId());
+            events.add(new EngineEvent.OrderCancelled(req.orderId(), "IOC remainder " + wo.remaining()
+                    .stripTrailingZeros().toPlainString() + " not filled", at));
+        }
+    }
+
+    /** Remaining quantity, capped so reduce-only never flips and prediction-market sells never go short. */
+    private BigDecimal executableQty(WorkingOrder wo, Instrument instrument) {
+        OrderRequest req = wo.request();
+        BigDecimal held = account.position(req.instrument()).map(Position::qty).orElse(BigDecimal.ZERO);
+        BigDecimal qty = wo.remaining();
+        boolean opposite = held.signum() != 0 && held.signum() != req.side().sign();
+        if (req.reduceOnly()) {
+            return opposite ? qty.min(held.abs()) : BigDecimal.ZERO;
+        }
+        if (instrument instanceof Instrument.OutcomeShare && req.side().sign() < 0) {
+            return qty.min(held.max(BigDecimal.ZERO));
+        }
+        return qty;
+    }
+
+    private static OrderRequest remainderOf(WorkingOrder wo) {
+        OrderRequest r = wo.request();
+        return new OrderRequest(r.orderId(), r.instrument(), r.side(), r.type(), wo.remaining(), r.limitPrice(),
+                r.stopPrice(), r.tif(), r.reduceOnly(), r.idempotencyKey());
+    }
+
+    private void cancelWhere(java.util.function.Predicate<WorkingOrder> which, String reason, Instant at) {
+        for (WorkingOrder wo : List.copyOf(working.values())) {
+            if (which.test(wo)) {
+                working.remove(wo.request().orderId());
+                events.add(new EngineEvent.OrderCancelled(wo.request().orderId(), reason, at));
+            }
+        }
+    }
+
+    private Quote latestHeldQuote() {
+        Quote latest = null;
+        for (Position p : account.positions()) {
+            Quote q = quotes.get(p.instrument().value());
+            if (q != null && (latest == null || q.receivedTs().isAfter(latest.receivedTs()))) {
+                latest = q;
+            }
+        }
+        return latest;
+    }
+}
