@@ -152,6 +152,10 @@ public final class AssessmentEngine {
 
     public EngineResult placeOrder(OrderRequest order, Instant at) {
         begin(at);
+        if (lifecycle.state() == AssessmentState.ACTIVE) {
+            // catches a limit that ran out since the last timer tick (duration, inactivity) before taking risk
+            evaluate(EvaluationPoint.PRE_TRADE, null, at, null);
+        }
         if (lifecycle.state() != AssessmentState.ACTIVE) {
             events.add(new EngineEvent.OrderRejected(order, new Rejection(PreTradeCheck.ASSESSMENT_ACTIVE,
                     "assessment is " + lifecycle.state()), at));

@@ -23,6 +23,11 @@ public record Quote(InstrumentId instrument, String venue, BigDecimal bid, BigDe
         Objects.requireNonNull(bidSize, "bidSize");
         Objects.requireNonNull(askSize, "askSize");
         Objects.requireNonNull(receivedTs, "receivedTs");
+        if (instrument.assetClass() == com.vaticprop.trading.instrument.AssetClass.PREDICTION_MARKET
+                && (bid.signum() < 0 || ask.compareTo(java.math.BigDecimal.ONE) > 0)) {
+            throw new IllegalArgumentException("outcome shares are priced within [0, 1]: " + instrument + " "
+                    + bid + "/" + ask);
+        }
         if (bid.compareTo(ask) > 0) {
             throw new IllegalArgumentException("crossed quote for " + instrument + ": bid " + bid + " > ask " + ask);
         }

@@ -310,4 +310,27 @@ class AssessmentEngineTest {
         });
         assertThatThrownBy(() -> e.resume(at(5))).isInstanceOf(IllegalTransitionException.class);
     }
+
+    @Test
+    void anOrderAfterTheDeadlineFailsThePhaseBeforeItIsConsidered() {
+        AssessmentEngine e = started(Tiers.cryptoTwoStep100k()); // Challenge: 30 days from 4 May (Prague)
+        e.onQuote(btc("60000", "60010", "5", Instant.parse("2026-06-02T21:59:58Z")));
+        Instant late = Instant.parse("2026-06-02T22:00:00Z"); // 3 June 00:00 CEST = day 31
+        EngineResult r = e.placeOrder(OrderRequest.market("late", BTC, Side.BUY, "0.1"), late);
+        assertThat(r.eventsOf(Completed.class)).singleElement()
+                .satisfies(c -> assertThat(c.reason()).isEqualTo("TIME_LIMIT"));
+        assertThat(r.eventsOf(OrderRejected.class)).singleElement()
+                .satisfies(x -> assertThat(x.rejection().check()).isEqualTo(PreTradeCheck.ASSESSMENT_ACTIVE));
+        assertThat(r.fills()).isEmpty();
+    }
+
+    @Test
+    void preTradeChecksAreRecordedWithTheOrder() {
+        AssessmentEngine e = started(Tiers.cryptoTwoStep100k());
+        e.onQuote(btc("60000", "60010", "5", at(1)));
+        EngineResult r = e.placeOrder(OrderRequest.limit("o1", BTC, Side.BUY, "0.1", "59000", TimeInForce.GTC),
+                at(2));
+        assertThat(r.checks()).isNotEmpty().allSatisfy(c ->
+                assertThat(c.point()).isEqualTo(com.vaticprop.trading.rules.EvaluationPoint.PRE_TRADE));
+    }
 }
