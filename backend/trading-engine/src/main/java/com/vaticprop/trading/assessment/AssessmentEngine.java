@@ -5,6 +5,7 @@ import com.vaticprop.trading.account.AccountSnapshot;
 import com.vaticprop.trading.account.DayClose;
 import com.vaticprop.trading.instrument.FeeModel;
 import com.vaticprop.trading.instrument.Instrument;
+import com.vaticprop.trading.instrument.InstrumentCatalog;
 import com.vaticprop.trading.instrument.InstrumentId;
 import com.vaticprop.trading.market.MarketStatus;
 import com.vaticprop.trading.market.Quote;
@@ -59,6 +60,8 @@ public final class AssessmentEngine {
     private final RuleSet ruleSet;
     private final EngineSettings settings;
     private final FillSimulator simulator;
+    /** Starts as the configured catalogue; venues change tick sizes while markets trade. */
+    private InstrumentCatalog catalog;
 
     private Lifecycle lifecycle = Lifecycle.created();
     private int phase;
@@ -81,6 +84,7 @@ public final class AssessmentEngine {
         this.ruleSet = ruleSet;
         this.settings = settings;
         this.simulator = new FillSimulator(settings.slippage());
+        this.catalog = settings.catalog();
     }
 
     // ---------------------------------------------------------------------------------------------- read side
@@ -134,6 +138,7 @@ public final class AssessmentEngine {
             case EngineInput.StatusChanged s -> onMarketStatus(s.instrument(), s.status(), s.at());
             case EngineInput.Resolved r -> onResolution(r.instrument(), r.price(), r.at());
             case EngineInput.Timer t -> onTimer(t.at());
+            case EngineInput.TickSizeChanged c -> onTickSize(c.instrument(), c.tickSize(), c.at());
             case EngineInput.Pause p -> pause(p.at());
             case EngineInput.Resume r -> resume(r.at());
             case EngineInput.Abandon a -> abandon(a.reason(), a.at());
@@ -243,6 +248,13 @@ public final class AssessmentEngine {
                 evaluate(EvaluationPoint.POST_FILL, null, at, null);
             }
         }
+        return finish();
+    }
+
+    /** A venue changed a share's tick (Polymarket near 0.04/0.96, Kalshi deci-cent markets). */
+    public EngineResult onTickSize(InstrumentId instrument, BigDecimal tickSize, Instant at) {
+        begin(at);
+        catalog = catalog.withTickSize(instrument, tickSize);
         return finish();
     }
 
@@ -403,7 +415,7 @@ public final class AssessmentEngine {
     }
 
     private PreTradeContext preTradeContext(Quote quote, InstrumentId id, Instant at) {
-        return new PreTradeContext(ruleSet, settings.catalog(), quote, statuses.get(id.value()), account, at,
+        return new PreTradeContext(ruleSet, catalog, quote, statuses.get(id.value()), account, at,
                 settings.staleness());
     }
 
@@ -441,7 +453,7 @@ public final class AssessmentEngine {
                 return;
             }
         }
-        Instrument instrument = settings.catalog().get(req.instrument());
+        Instrument instrument = catalog.get(req.instrument());
         BigDecimal maxQty = executableQty(wo, instrument);
         if (maxQty.signum() <= 0) {
             working.remove(req.orderId());

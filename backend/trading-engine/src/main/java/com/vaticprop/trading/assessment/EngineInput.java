@@ -44,6 +44,9 @@ public sealed interface EngineInput {
     record Timer(Instant at) implements EngineInput {
     }
 
+    record TickSizeChanged(InstrumentId instrument, BigDecimal tickSize, Instant at) implements EngineInput {
+    }
+
     record Pause(Instant at) implements EngineInput {
     }
 

@@ -333,4 +333,39 @@ class AssessmentEngineTest {
         assertThat(r.checks()).isNotEmpty().allSatisfy(c ->
                 assertThat(c.point()).isEqualTo(com.vaticprop.trading.rules.EvaluationPoint.PRE_TRADE));
     }
+
+    @Test
+    void polymarketSharesUseTheirMarketsFeeTickAndSharedCostCap() {
+        InstrumentId yes = InstrumentId.of("POLY:1001");
+        InstrumentId no = InstrumentId.of("POLY:1002");
+        var fee = new com.vaticprop.trading.instrument.FeeModel.PolymarketTaker(new BigDecimal("0.07"), 1);
+        var catalog = com.vaticprop.trading.instrument.InstrumentCatalog.standard(BigDecimal.TEN)
+                .with(new com.vaticprop.trading.instrument.Instrument.OutcomeShare(yes, "0xcond",
+                        new BigDecimal("0.01"), new BigDecimal("0.01"), fee))
+                .with(new com.vaticprop.trading.instrument.Instrument.OutcomeShare(no, "0xcond",
+                        new BigDecimal("0.01"), new BigDecimal("0.01"), fee));
+        AssessmentEngine e = new AssessmentEngine("A", Tiers.predictionMarkets25k(), new EngineSettings(catalog,
+                new com.vaticprop.trading.order.SlippageModel.None(),
+                com.vaticprop.trading.market.StalenessPolicy.DEFAULT));
+        e.start(T0);
+        Quote yesQuote = Quote.top(yes, "0.48", "0.50", "5000", "5000", at(1));
+        e.onQuote(yesQuote);
+        e.onQuote(com.vaticprop.trading.market.OutcomePricing.complement(yesQuote, no));
+        EngineResult buyYes = e.placeOrder(OrderRequest.market("y", yes, Side.BUY, "100"), at(2));
+        // documented example: 100 × 0.07 × 0.50 × 0.50 = 1.75
+        assertThat(buyYes.fills().get(0).fee()).isEqualByComparingTo("1.75");
+        // NO ask = 1 − YES bid = 0.52; the market cap is 5% of 25000 = 1250 shared by both outcomes (50 already in)
+        assertThat(e.placeOrder(OrderRequest.market("n1", no, Side.BUY, "2308"), at(3))
+                .eventsOf(OrderRejected.class)).singleElement()
+                .satisfies(x -> assertThat(x.rejection().check()).isEqualTo(PreTradeCheck.MARKET_COST));
+        EngineResult buyNo = e.placeOrder(OrderRequest.market("n2", no, Side.BUY, "2307"), at(4));
+        assertThat(buyNo.fills()).singleElement().satisfies(f -> assertThat(f.price()).isEqualByComparingTo("0.52"));
+        // a tick change lets a 0.001-grid limit price through
+        assertThat(e.placeOrder(OrderRequest.limit("l1", yes, Side.SELL, "10", "0.971", TimeInForce.GTC), at(5))
+                .eventsOf(OrderRejected.class)).singleElement()
+                .satisfies(x -> assertThat(x.rejection().check()).isEqualTo(PreTradeCheck.ORDER_VALID));
+        e.apply(new EngineInput.TickSizeChanged(yes, new BigDecimal("0.001"), at(6)));
+        assertThat(e.placeOrder(OrderRequest.limit("l2", yes, Side.SELL, "10", "0.971", TimeInForce.GTC), at(7))
+                .eventsOf(EngineEvent.OrderAccepted.class)).hasSize(1);
+    }
 }
