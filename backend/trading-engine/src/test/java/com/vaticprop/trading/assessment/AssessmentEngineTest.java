@@ -368,4 +368,44 @@ class AssessmentEngineTest {
         assertThat(e.placeOrder(OrderRequest.limit("l2", yes, Side.SELL, "10", "0.971", TimeInForce.GTC), at(7))
                 .eventsOf(EngineEvent.OrderAccepted.class)).hasSize(1);
     }
+
+    /** End to end through the engine's own day rolls: the Prague DST example of DailyLossRuleTest. */
+    private static AssessmentEngine pragueSession() {
+        AssessmentEngine e = new AssessmentEngine("D", Tiers.cryptoTwoStep100k(), new EngineSettings(
+                com.vaticprop.trading.instrument.InstrumentCatalog.standard(BigDecimal.ZERO),
+                new com.vaticprop.trading.order.SlippageModel.None(),
+                com.vaticprop.trading.market.StalenessPolicy.DEFAULT));
+        e.start(Instant.parse("2026-03-27T08:00:00Z"));
+        String[][] script = {
+                {"2026-03-27T08:00:00Z", "60000", "BUY"}, {"2026-03-27T09:00:00Z", "61250", "SELL"},
+                {"2026-03-29T10:00:00Z", "60000", "BUY"}, {"2026-03-29T11:00:00Z", "57000", "SELL"},
+                {"2026-03-29T21:00:00Z", "57000", "BUY"}};
+        int n = 0;
+        for (String[] step : script) {
+            Instant t = Instant.parse(step[0]);
+            e.onQuote(btc(step[1], step[1], "5", t));
+            e.placeOrder(OrderRequest.market("o" + (++n), BTC, Side.valueOf(step[2]), "1"), t);
+        }
+        return e;
+    }
+
+    @Test
+    void engineRollsPragueDaysAcrossTheDstChange() {
+        AssessmentEngine before = pragueSession();
+        EngineResult r = before.onQuote(btc("53750", "53760", "5", Instant.parse("2026-03-29T21:59:30Z")));
+        assertThat(r.eventsOf(ViolationDetected.class)).singleElement().satisfies(v -> {
+            assertThat(v.check().rule()).isEqualTo(RuleName.DAILY_LOSS);
+            assertThat(v.check().threshold()).isEqualByComparingTo("96250");
+        });
+
+        AssessmentEngine after = pragueSession();
+        EngineResult next = after.onQuote(btc("53750", "53760", "5", Instant.parse("2026-03-29T22:00:01Z")));
+        assertThat(next.eventsOf(EngineEvent.DayClosed.class)).singleElement().satisfies(d -> {
+            assertThat(d.day().day()).hasToString("2026-03-29");
+            assertThat(d.at()).isEqualTo(Instant.parse("2026-03-29T22:00:00Z"));
+            assertThat(d.day().closeBalance()).isEqualByComparingTo("98250");
+        });
+        assertThat(next.eventsOf(ViolationDetected.class)).isEmpty();
+        assertThat(after.state()).isEqualTo(AssessmentState.ACTIVE);
+    }
 }

@@ -164,6 +164,27 @@ class RuleSetValidatorTest {
         assertThat(rs.exposure().fillDelayMs()).isZero();
     }
 
+    @Test
+    void fixedAmountDailyLossNeedsNoLimitBasis() {
+        RuleSetDocument doc = with(Tiers.cryptoTwoStep100kDoc()).dailyLoss(
+                new DailyLossDoc(null, "2500", null, "PRIOR_DAY_EQUITY", false, "END_OF_DAY")).build();
+        RuleSet rs = RuleSetValidator.validate(doc).orThrow();
+        assertThat(rs.dailyLoss().allowance()).isEqualTo(new LossAllowance.Amount(new BigDecimal("2500")));
+        assertThat(rs.dailyLoss().evaluation()).isEqualTo(DailyEvaluation.END_OF_DAY);
+        assertThat(rs.dailyLoss().includeOpenPnl()).isFalse();
+    }
+
+    @Test
+    void optionalSectionsMayBeAbsent() {
+        RuleSetDocument doc = with(Tiers.cryptoTwoStep100kDoc()).dailyLoss(null).consistency(null)
+                .inactivityDays(null).build();
+        RuleSet rs = RuleSetValidator.validate(doc).orThrow();
+        assertThat(rs.dailyLossLimit()).isEmpty();
+        assertThat(rs.consistencyGate()).isEmpty();
+        assertThat(rs.inactivityLimitDays()).isEmpty();
+        assertThat(RuleSetValidator.validate(null).errors()).extracting(FieldError::path).containsExactly("");
+    }
+
     private static Arguments bad(String path, RuleSetDocument base,
                                  java.util.function.Function<RuleSetDocument, DocBuilder> mutate) {
         return Arguments.of(path, mutate.apply(base).build());
