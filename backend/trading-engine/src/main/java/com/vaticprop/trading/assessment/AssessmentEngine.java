@@ -148,8 +148,8 @@ public final class AssessmentEngine {
     }
 
     public EngineResult start(Instant at) {
-        begin(at);
         Lifecycle next = lifecycle.start();
+        begin(at);
         openPhaseAccount(at);
         transition(next, "started", at);
         return finish();
@@ -277,39 +277,51 @@ public final class AssessmentEngine {
     }
 
     public EngineResult pause(Instant at) {
-        begin(at);
-        transition(lifecycle.pause(), "paused", at);
-        return finish();
+        return command(Lifecycle::pause, "paused", at);
     }
 
     public EngineResult resume(Instant at) {
-        begin(at);
-        transition(lifecycle.resume(), "resumed", at);
-        return finish();
+        return command(Lifecycle::resume, "resumed", at);
     }
 
     public EngineResult abandon(AbandonReason reason, Instant at) {
-        begin(at);
-        Lifecycle next = lifecycle.abandon(reason);
-        transition(next, reason.name(), at);
-        cancelWhere(wo -> true, "assessment abandoned", at);
-        return finish();
+        EngineResult r = command(l -> l.abandon(reason), reason.name(), at);
+        if (lifecycle.state() == AssessmentState.ABANDONED) {
+            cancelWhere(wo -> true, "assessment abandoned", at);
+            return finish();
+        }
+        return r;
     }
 
     public EngineResult adminFail(String reason, Instant at) {
-        begin(at);
-        Lifecycle next = lifecycle.fail(FailureReason.ADMIN, null);
-        transition(next, "ADMIN: " + reason, at);
-        complete(AssessmentState.FAILED, FailureReason.ADMIN.name(), null, at);
-        return finish();
+        EngineResult r = command(l -> l.fail(FailureReason.ADMIN, null), "ADMIN: " + reason, at);
+        if (lifecycle.state() == AssessmentState.FAILED && lifecycle.failureReason() == FailureReason.ADMIN) {
+            complete(AssessmentState.FAILED, FailureReason.ADMIN.name(), null, at);
+            cancelWhere(wo -> true, "assessment failed: ADMIN", at);
+            return finish();
+        }
+        return r;
     }
 
     /** Admin only: voids the violation that failed the assessment and makes it ACTIVE again. */
     public EngineResult reinstate(String voidedViolationId, String actor, String reason, Instant at) {
-        begin(at);
         Lifecycle next = lifecycle.reinstate(voidedViolationId);
+        begin(at);
         events.add(new EngineEvent.Reinstated(voidedViolationId, actor, reason, at));
         transition(next, "reinstated by " + actor, at);
+        return finish();
+    }
+
+    /**
+     * A lifecycle command: checked before anything changes (an illegal command throws and leaves no trace), then
+     * the days up to {@code at} are rolled, then applied, unless the roll itself ended the assessment.
+     */
+    private EngineResult command(java.util.function.UnaryOperator<Lifecycle> command, String reason, Instant at) {
+        command.apply(lifecycle);
+        begin(at);
+        if (!lifecycle.state().terminal()) {
+            transition(command.apply(lifecycle), reason, at);
+        }
         return finish();
     }
 

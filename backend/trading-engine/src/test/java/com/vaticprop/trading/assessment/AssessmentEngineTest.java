@@ -408,4 +408,35 @@ class AssessmentEngineTest {
         assertThat(next.eventsOf(ViolationDetected.class)).isEmpty();
         assertThat(after.state()).isEqualTo(AssessmentState.ACTIVE);
     }
+
+    @Test
+    void anIllegalCommandChangesNothingAndACommandAfterADeadlineSeesTheDayRollFirst() {
+        AssessmentEngine e = started(Tiers.predictionMarkets25k()); // inactivity 14 days from 4 May
+        Instant later = Instant.parse("2026-05-10T00:00:00Z");
+        assertThatThrownBy(() -> e.resume(later)).isInstanceOf(IllegalTransitionException.class);
+        assertThat(e.account().orElseThrow().day()).as("no day was rolled by the refused command")
+                .hasToString("2026-05-04");
+        EngineResult paused = e.pause(later);
+        assertThat(paused.eventsOf(EngineEvent.DayClosed.class)).hasSize(6);
+        assertThat(paused.eventsOf(StateChanged.class)).singleElement()
+                .satisfies(s -> assertThat(s.to()).isEqualTo(AssessmentState.PAUSED));
+        // while paused the clock still runs: inactivity fails it at 19 May, and the resume is not applied
+        EngineResult resumed = e.resume(Instant.parse("2026-05-20T00:00:00Z"));
+        assertThat(resumed.eventsOf(Completed.class)).singleElement()
+                .satisfies(c -> assertThat(c.reason()).isEqualTo("INACTIVITY"));
+        assertThat(resumed.eventsOf(StateChanged.class)).singleElement()
+                .satisfies(s -> assertThat(s.to()).isEqualTo(AssessmentState.FAILED));
+        assertThat(e.state()).isEqualTo(AssessmentState.FAILED);
+    }
+
+    @Test
+    void adminFailureCompletesWithReasonAdmin() {
+        AssessmentEngine e = started(Tiers.cryptoTwoStep100k());
+        EngineResult r = e.adminFail("chargeback", at(10));
+        assertThat(r.eventsOf(Completed.class)).singleElement().satisfies(c -> {
+            assertThat(c.result()).isEqualTo(AssessmentState.FAILED);
+            assertThat(c.reason()).isEqualTo("ADMIN");
+        });
+        assertThat(e.lifecycle().failureReason()).isEqualTo(FailureReason.ADMIN);
+    }
 }
