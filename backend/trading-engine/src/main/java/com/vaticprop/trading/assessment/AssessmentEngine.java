@@ -203,6 +203,10 @@ public final class AssessmentEngine {
         Instant at = quote.receivedTs();
         begin(at);
         String key = quote.instrument().value();
+        Quote known = quotes.get(key);
+        if (known != null && known.receivedTs().isAfter(at)) {
+            return finish(); // arrived out of order: an older price never replaces a newer mark
+        }
         quotes.put(key, quote);
         Instant since = degradedSince.remove(key);
         if (since != null) {
@@ -236,6 +240,12 @@ public final class AssessmentEngine {
     }
 
     public EngineResult onResolution(InstrumentId instrument, BigDecimal price, Instant at) {
+        if (instrument.assetClass() != com.vaticprop.trading.instrument.AssetClass.PREDICTION_MARKET) {
+            throw new IllegalArgumentException("only prediction markets resolve: " + instrument);
+        }
+        if (price != null && (price.signum() < 0 || price.compareTo(BigDecimal.ONE) > 0)) {
+            throw new IllegalArgumentException("settlement price must be within [0, 1]: " + price);
+        }
         begin(at);
         statuses.put(instrument.value(), MarketStatus.RESOLVED);
         cancelWhere(wo -> wo.request().instrument().equals(instrument), "market resolved", at);

@@ -439,4 +439,40 @@ class AssessmentEngineTest {
         });
         assertThat(e.lifecycle().failureReason()).isEqualTo(FailureReason.ADMIN);
     }
+
+    @Test
+    void anOutOfOrderQuoteNeverReplacesANewerMark() {
+        AssessmentEngine e = started(Tiers.cryptoTwoStep100k());
+        e.onQuote(btc("60000", "60010", "5", at(1)));
+        e.placeOrder(OrderRequest.market("o1", BTC, Side.BUY, "1"), at(2));
+        e.onQuote(btc("61000", "61010", "5", at(4)));
+        EngineResult late = e.onQuote(btc("50000", "50010", "5", at(3)));
+        assertThat(late.events()).isEmpty();
+        assertThat(late.checks()).isEmpty();
+        assertThat(e.account().orElseThrow().mark(BTC).orElseThrow().bid()).isEqualByComparingTo("61000");
+        assertThat(e.state()).isEqualTo(AssessmentState.ACTIVE);
+    }
+
+    @Test
+    void voidedMarketUnwindsAtEntryAndResolutionsAreValidated() {
+        AssessmentEngine e = started(Tiers.predictionMarkets25k());
+        InstrumentId yes = InstrumentId.of("KALSHI:GAME-1:YES");
+        e.onQuote(Quote.top(yes, "0.60", "0.62", "1000", "1000", at(1)));
+        BigDecimal fee = e.placeOrder(OrderRequest.market("b", yes, Side.BUY, "100"), at(2)).fills().get(0).fee();
+        assertThatThrownBy(() -> e.onResolution(yes, new BigDecimal("1.5"), at(3)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> e.onResolution(BTC, BigDecimal.ONE, at(3)))
+                .isInstanceOf(IllegalArgumentException.class);
+        EngineResult r = e.onResolution(yes, null, at(4));
+        assertThat(r.eventsOf(EngineEvent.Settled.class)).singleElement()
+                .satisfies(x -> assertThat(x.voided()).isTrue());
+        assertThat(r.eventsOf(EngineEvent.PositionClosed.class)).singleElement().satisfies(p -> {
+            assertThat(p.position().realizedPnl()).isEqualByComparingTo("0");
+            assertThat(p.position().exitPrice()).isEqualByComparingTo("0.62");
+        });
+        assertThat(e.account().orElseThrow().balance()).isEqualByComparingTo(new BigDecimal("25000").subtract(fee));
+        assertThat(e.placeOrder(OrderRequest.market("again", yes, Side.BUY, "1"), at(5))
+                .eventsOf(OrderRejected.class)).singleElement()
+                .satisfies(x -> assertThat(x.rejection().check()).isEqualTo(PreTradeCheck.MARKET_OPEN));
+    }
 }
