@@ -1,0 +1,6 @@
+package com.vaticprop.platform.events.data;
+
+import java.util.UUID;
+
+public record SimulationProgress(UUID simulationId, int progressPct) implements EventData {
+}
