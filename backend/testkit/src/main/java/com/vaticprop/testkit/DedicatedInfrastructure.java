@@ -36,6 +36,19 @@ public final class DedicatedInfrastructure implements AutoCloseable {
         return infra;
     }
 
+    /**
+     * Chooses the servers' ports without starting them, for tests of a service that starts while its dependencies
+     * are still down.
+     */
+    public static DedicatedInfrastructure reserve(Server first, Server... rest) {
+        DedicatedInfrastructure infra = new DedicatedInfrastructure(EnumSet.of(first, rest));
+        infra.postgresPort = EmbeddedRedisServer.FreePorts.any();
+        infra.redisPort = EmbeddedRedisServer.FreePorts.any();
+        infra.kafkaPort = EmbeddedRedisServer.FreePorts.any();
+        Runtime.getRuntime().addShutdownHook(new Thread(infra::close, "stop-dedicated-infrastructure"));
+        return infra;
+    }
+
     public Set<Server> servers() {
         return servers;
     }

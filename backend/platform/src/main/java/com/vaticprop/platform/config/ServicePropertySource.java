@@ -43,6 +43,8 @@ final class ServicePropertySource extends EnumerablePropertySource<ServiceKind> 
         constant("management.endpoints.access.default", "read-only");
         constant("springdoc.api-docs.path", "/openapi");
         constant("springdoc.swagger-ui.path", "/swagger-ui.html");
+        constant("springdoc.api-docs.enabled", "true");
+        constant("springdoc.swagger-ui.enabled", "true");
         constant("logging.level.org.apache.kafka", "WARN");
         constant("logging.level.org.apache.kafka.clients.NetworkClient", "ERROR");
         constant("logging.level.org.apache.kafka.clients.admin.internals", "ERROR");

@@ -21,6 +21,7 @@ public final class KafkaAdminClient implements Supplier<Admin>, AutoCloseable {
         c.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
         c.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
         c.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
+        c.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, 2000);
         c.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, 3000);
         this.config = Map.copyOf(c);
     }
