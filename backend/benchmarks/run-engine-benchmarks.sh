@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Trading-engine JMH benchmarks (issue 3). One command per benchmark:
+#   backend/benchmarks/run-engine-benchmarks.sh order   # order → fill → position → post-trade rules (ops/s)
+#   backend/benchmarks/run-engine-benchmarks.sh quote   # one BTC-USD quote over 100,000 accounts (ms/quote)
+#   backend/benchmarks/run-engine-benchmarks.sh all
+# Anything after the first argument goes to JMH (e.g. -f 3, -i 10). SKIP_BUILD=1 reuses target/benchmarks-jmh.jar.
+# Each run: 2 forks, 3 warm-up + 5 measurement iterations of 2 s, -prof gc (allocation per op), JSON in target/.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+
+java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+if [[ -z "${JAVA_HOME:-}" || ! -x "${JAVA_HOME}/bin/javac" || "$(java_major "$JAVA_HOME")" -lt 21 ]]; then
+  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
+    if [[ -x "$candidate/bin/javac" ]]; then export JAVA_HOME="$candidate"; break; fi
+  done
+fi
+if [[ -z "${JAVA_HOME:-}" || ! -x "${JAVA_HOME}/bin/javac" || "$(java_major "$JAVA_HOME")" -lt 21 ]]; then
+  echo "run-engine-benchmarks: need a JDK >= 21 (set JAVA_HOME); found none" >&2
+  exit 1
+fi
+export PATH="$JAVA_HOME/bin:$PATH"
+
+which="${1:-all}"
+shift || true
+case "$which" in
+  order) regex='com\.vaticprop\.benchmarks\.engine\.OrderPathBenchmark' ;;
+  quote) regex='com\.vaticprop\.benchmarks\.engine\.QuoteFanOutBenchmark' ;;
+  all)   regex='com\.vaticprop\.benchmarks\.engine\.' ;;
+  *)     regex="$which" ;;
+esac
+
+jar="$here/target/benchmarks-jmh.jar"
+if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$jar" ]]; then
+  if [[ -x "$root/mvnw" ]]; then mvn=("$root/mvnw"); else mvn=(mvn); fi
+  (cd "$root" && "${mvn[@]}" -B -q -pl backend/trading-engine,backend/benchmarks -am package -DskipTests)
+fi
+
+# run from a private copy: forks re-open the jar, and another build of this module may rewrite target/ meanwhile
+run_jar="$(mktemp "${TMPDIR:-/tmp}/benchmarks-jmh-XXXXXX.jar")"
+trap 'rm -f "$run_jar"' EXIT
+cp "$jar" "$run_jar"
+java -jar "$run_jar" "$regex" -f 2 -wi 3 -i 5 -w 2s -r 2s -prof gc \
+  -rf json -rff "$here/target/jmh-$(echo "$which" | tr -c 'a-zA-Z0-9\n' '_').json" "$@"
