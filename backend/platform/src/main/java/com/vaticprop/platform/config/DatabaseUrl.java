@@ -150,8 +150,14 @@ public record DatabaseUrl(String jdbcUrl, String username, String password, Stri
         return afterScheme.substring(slash + 1, q < 0 ? afterScheme.length() : q);
     }
 
+    /** RFC 3986 percent-decoding: unlike form decoding, a '+' stays a '+' (base64 passwords contain it). */
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // URLDecoder's message quotes the offending text, which may be part of the password
+            throw new InvalidConfigurationException("DATABASE_URL", "has an invalid %-escape");
+        }
     }
 
     @Override

@@ -65,9 +65,9 @@ public final class ServiceEnvironment {
      */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (raw("APP_ENV").isEmpty() && raw("NODE_ENV").isPresent() && AppEnv.tryParse(raw("NODE_ENV").get()) == null
-                || raw("APP_ENV").isPresent() && AppEnv.tryParse(raw("APP_ENV").get()) == null) {
-            problems.add("APP_ENV must be one of development, test, production");
+        String envVariable = raw("APP_ENV").isPresent() ? "APP_ENV" : "NODE_ENV";
+        if (raw(envVariable).isPresent() && AppEnv.tryParse(raw(envVariable).get()) == null) {
+            problems.add(envVariable + " must be one of development, test, production");
         }
         if (production()) {
             for (String name : kind.requiredInProduction()) {
@@ -77,7 +77,7 @@ public final class ServiceEnvironment {
             }
         }
         collect(problems, this::port);
-        if (kind.uses(ServiceKind.Dependency.POSTGRES)) {
+        if (kind.uses(ServiceKind.Dependency.POSTGRES) && !(production() && raw("DATABASE_URL").isEmpty())) {
             collect(problems, this::database);
         }
         if (kind.uses(ServiceKind.Dependency.REDIS)) {
@@ -286,7 +286,8 @@ public final class ServiceEnvironment {
                     case "SCRAM-SHA-256", "SCRAM-SHA-512", "PLAIN" -> props.put("sasl.jaas.config",
                             (saslMechanism.equals("PLAIN") ? "org.apache.kafka.common.security.plain.PlainLoginModule"
                                     : "org.apache.kafka.common.security.scram.ScramLoginModule")
-                                    + " required username=\"" + saslUsername + "\" password=\"" + saslPassword + "\";");
+                                    + " required username=\"" + jaasQuoted(saslUsername) + "\" password=\""
+                                    + jaasQuoted(saslPassword) + "\";");
                     case "AWS_MSK_IAM" -> {
                         props.put("sasl.jaas.config", "software.amazon.msk.auth.iam.IAMLoginModule required;");
                         props.put("sasl.client.callback.handler.class",
@@ -297,6 +298,11 @@ public final class ServiceEnvironment {
                 }
             }
             return props;
+        }
+
+        /** A value inside a JAAS double-quoted string: backslashes and quotes escaped, as Kafka's parser expects. */
+        private static String jaasQuoted(String value) {
+            return value.replace("\\", "\\\\").replace("\"", "\\\"");
         }
 
         @Override

@@ -70,7 +70,9 @@ public final class MigrationCommand {
             }
             return 0;
         } catch (Exception e) {
-            err.println(command + " failed: " + e.getMessage());
+            // Flyway's messages run over several lines (SQL state, error code ...): the first one says it all
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+            err.println(command + " failed: " + message.lines().findFirst().orElse(message));
             return 1;
         }
     }

@@ -46,7 +46,8 @@ public final class JwtVerification {
     public static OAuth2TokenValidator<Jwt> accessTokenValidator() {
         return new DelegatingOAuth2TokenValidator<>(List.of(
                 new JwtTimestampValidator(Duration.ofSeconds(30)),
-                claim(JwtClaimNames.ISS, jwt -> jwt.getIssuer() != null && ISSUER.equals(jwt.getIssuer().toString()),
+                // read as a plain string: getIssuer() insists on a URL and throws (a 500) for "vatic-prop-core"
+                claim(JwtClaimNames.ISS, jwt -> ISSUER.equals(jwt.getClaimAsString(JwtClaimNames.ISS)),
                         "wrong issuer"),
                 claim(JwtClaimNames.AUD, jwt -> jwt.getAudience() != null && jwt.getAudience().contains(AUDIENCE),
                         "wrong audience"),

@@ -61,7 +61,18 @@ public final class SequencedConsumer {
         EventEnvelope<?> next = event;
         long expected = seq;
         while (next != null) {
-            handler.accept(next);
+            try {
+                handler.accept(next);
+            } catch (RuntimeException e) {
+                if (next != event) {
+                    // a held successor that failed goes back into the buffer; Kafka will not deliver it again
+                    h.events.put(expected, next);
+                    if (h.gapSince == null) {
+                        h.gapSince = now;
+                    }
+                }
+                throw e;
+            }
             store.advanceSeq(consumer, assessment, expected);
             applied++;
             h.events.remove(expected);

@@ -1,0 +1,58 @@
+package com.vaticprop.platform.testapp;
+
+import com.vaticprop.platform.web.ApiProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * A minimal service built on the platform (as market-data-service, which has no database), with a few endpoints
+ * that exercise the platform's error handling and security.
+ */
+@SpringBootApplication(excludeName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"})
+public class PlatformTestApplication {
+
+    public record OrderRequest(@NotBlank String instrument, @NotNull @Positive BigDecimal qty,
+                               @Size(max = 10) String note) {
+    }
+
+    @RestController
+    static class TestController {
+
+        @PostMapping(value = "/api/orders", consumes = "application/json")
+        Map<String, Object> place(@Valid @RequestBody OrderRequest order, Authentication auth) {
+            return Map.of("instrument", order.instrument(), "qty", order.qty(), "user", auth.getName());
+        }
+
+        @GetMapping("/api/me")
+        Map<String, Object> me(Authentication auth) {
+            return Map.of("user", auth.getName(),
+                    "roles", auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList());
+        }
+
+        @GetMapping("/api/boom")
+        Map<String, Object> boom() {
+            throw new IllegalStateException("secret internal detail: password=hunter2");
+        }
+
+        @GetMapping("/api/conflict")
+        Map<String, Object> conflict() {
+            throw new ApiProblemException(HttpStatus.CONFLICT, "assessment-not-active", "The assessment is paused.");
+        }
+    }
+}
