@@ -5,9 +5,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import com.vaticprop.platform.boot.RetryInBackground;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -18,24 +17,22 @@ import java.util.function.Supplier;
  * Creates the catalogue's missing topics at start-up. It runs in the background and retries with capped exponential
  * backoff, so a service whose broker is not up yet still starts (and reports not-ready) instead of crashing.
  */
-public final class TopicInitializer implements SmartLifecycle {
+public final class TopicInitializer extends RetryInBackground {
 
     private static final Logger log = LoggerFactory.getLogger(TopicInitializer.class);
 
     private final Supplier<Admin> admin;
     private final List<NewTopic> plan;
-    private volatile boolean running;
-    private volatile boolean done;
-    private Thread worker;
 
     public TopicInitializer(Supplier<Admin> admin, int partitions, short replication) {
+        super("topic-initializer");
         this.admin = admin;
         this.plan = TopicPlan.newTopics(partitions, replication);
     }
 
     /** True once every catalogue topic is known to exist. */
     public boolean topicsReady() {
-        return done;
+        return done();
     }
 
     /** One attempt: creates what is missing; returns how many topics it created. */
@@ -52,62 +49,18 @@ public final class TopicInitializer implements SmartLifecycle {
                 }
             }
         }
-        done = true;
+        markDone();
         return missing.size();
     }
 
     @Override
-    public void start() {
-        running = true;
-        worker = Thread.ofVirtual().name("topic-initializer").start(this::loop);
-    }
-
-    private void loop() {
-        Duration backoff = Duration.ofMillis(500);
-        boolean warned = false;
-        while (running && !done) {
-            try {
-                int created = ensureTopics();
-                log.info("Kafka topics ready ({} created, {} in catalogue)", created, plan.size());
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                if (!warned) {
-                    log.warn("Kafka unreachable, topics not ensured yet; retrying with backoff: {}", rootMessage(e));
-                    warned = true;
-                }
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
-                        ? Duration.ofSeconds(30) : backoff.multipliedBy(2);
-            }
-        }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    protected void attempt() throws Exception {
+        int created = ensureTopics();
+        log.info("Kafka topics ready ({} created, {} in catalogue)", created, plan.size());
     }
 
     @Override
-    public void stop() {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    protected String waitingFor() {
+        return "Kafka unreachable, topics not ensured yet";
     }
 }
