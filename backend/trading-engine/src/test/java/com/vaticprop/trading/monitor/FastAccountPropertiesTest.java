@@ -158,6 +158,39 @@ class FastAccountPropertiesTest {
         }
     }
 
+    /** Daily and max-loss floors equal (10% of 100,000 on day 1): the engine names the daily loss, so must the fast path. */
+    @net.jqwik.api.Example
+    void aTieBetweenFloorsIsReportedAsTheDailyLossLikeTheEngine() {
+        RuleSet base = Tiers.cryptoTwoStep100k();
+        BigDecimal initial = new BigDecimal("100000");
+        Phase phase = base.phase(0);
+        InstrumentCatalog catalog = InstrumentCatalog.standard(BigDecimal.ZERO);
+        InstrumentId btc = IDS.get(0);
+        for (MaxLossMode mode : MaxLossMode.values()) {
+            RuleSet rs = new RuleSet(initial, "USD", base.dayBoundary(), base.instruments(), base.profitSplitPct(),
+                    List.of(phase), base.tradingDay(), new DailyLossLimit(new LossAllowance.Percent(BigDecimal.TEN),
+                    LimitBasis.INITIAL_BALANCE, DayAnchor.PRIOR_DAY_BALANCE, true, DailyEvaluation.INTRADAY),
+                    new MaxLossLimit(new LossAllowance.Amount(new BigDecimal("10000")), mode, false, BigDecimal.ZERO),
+                    null, null, base.exposure());
+            Instant at = rs.dayBoundary().startOf(START).plusSeconds(3600);
+            Account account = new Account("A", initial, BigDecimal.ZERO, START);
+            FastAccount fast = new FastAccount(rs, phase, catalog, BigDecimal.ZERO, START);
+            // bought 2 at 50,000, marked at a bid of 45,000: equity exactly 90,000 = both floors
+            Quote q = new Quote(btc, "test", new BigDecimal("45000"), new BigDecimal("50000"), BigDecimal.TEN,
+                    BigDecimal.TEN, at, at, null, null);
+            fast.mark(q);
+            account.mark(q);
+            int verdict = fast.marketOrder(btc, Side.BUY, new BigDecimal("2"), at);
+            account.applyFill(new Fill("T", "O", btc, Side.BUY, new BigDecimal("2"), new BigDecimal("50000"),
+                    BigDecimal.ZERO, q, at));
+            Evaluation e = RuleEngine.evaluate(Rules.forPhase(rs, phase), RuleContext.at(rs, phase,
+                    account.snapshot(), EvaluationPoint.POST_FILL, at));
+            assertThat(FastAccount.reason(verdict)).as(mode.name()).isEqualTo(com.vaticprop.trading.rules.RuleName.DAILY_LOSS)
+                    .isEqualTo(e.failure().map(RuleCheck::rule).orElse(null));
+            assertThat(fast.threshold(verdict)).isEqualByComparingTo(e.failure().orElseThrow().threshold());
+        }
+    }
+
     private static RuleSet randomRuleSet(Random r) {
         RuleSet base = Tiers.cryptoTwoStep100k();
         BigDecimal initial = BigDecimal.valueOf(10_000L * (1 + r.nextInt(20)));

@@ -15,6 +15,7 @@ import com.vaticprop.trading.rules.RuleCheck;
 import com.vaticprop.trading.rules.RuleContext;
 import com.vaticprop.trading.rules.RuleEngine;
 import com.vaticprop.trading.rules.RuleName;
+import com.vaticprop.trading.rules.RuleName;
 import com.vaticprop.trading.rules.Rules;
 import com.vaticprop.trading.ruleset.DailyEvaluation;
 import com.vaticprop.trading.ruleset.DailyLossLimit;
@@ -106,6 +107,39 @@ class QuoteMonitorPropertiesTest {
             }
             int breached = (int) cases.stream().filter(c -> monitor.verdict(c.slot).breached()).count();
             assertThat(monitor.breachCount()).isEqualTo(breached);
+        }
+    }
+
+    /** Daily and max-loss floors equal (10% of 100,000 on day 1): the engine names the daily loss, so must the monitor. */
+    @net.jqwik.api.Example
+    void aTieBetweenFloorsIsReportedAsTheDailyLossLikeTheEngine() {
+        RuleSet base = Tiers.cryptoTwoStep100k();
+        BigDecimal initial = new BigDecimal("100000");
+        Phase phase = base.phase(0);
+        for (MaxLossMode mode : MaxLossMode.values()) {
+            RuleSet rs = new RuleSet(initial, "USD", base.dayBoundary(), base.instruments(), base.profitSplitPct(),
+                    List.of(phase), base.tradingDay(), new DailyLossLimit(new LossAllowance.Percent(BigDecimal.TEN),
+                    LimitBasis.INITIAL_BALANCE, DayAnchor.PRIOR_DAY_BALANCE, true, DailyEvaluation.INTRADAY),
+                    new MaxLossLimit(new LossAllowance.Amount(new BigDecimal("10000")), mode, false, BigDecimal.ZERO),
+                    null, null, base.exposure());
+            Instant at = rs.dayBoundary().startOf(START).plusSeconds(3600);
+            Account account = new Account("A", initial, BigDecimal.ZERO, START);
+            Quote entry = Quote.top(BTC, "50000", "50000", "10", "10", at);
+            account.applyFill(new Fill("T", "O", BTC, Side.BUY, new BigDecimal("2"), new BigDecimal("50000"),
+                    BigDecimal.ZERO, entry, at));
+            QuoteMonitor monitor = new QuoteMonitor(BTC, 4);
+            monitor.register("A", rs, phase, account);
+            for (String bid : List.of("45000.01", "45000", "44000")) { // equity 90000.02, exactly 90000, below
+                Quote q = Quote.top(BTC, bid, bid, "1", "1", at = at.plusSeconds(1));
+                monitor.onQuote(q);
+                account.mark(q);
+                Evaluation e = RuleEngine.evaluate(Rules.forPhase(rs, phase), RuleContext.at(rs, phase,
+                        account.snapshot(), EvaluationPoint.QUOTE, at));
+                assertThat(monitor.verdict(0).reason()).as(mode + " " + bid)
+                        .isEqualTo(e.failure().map(RuleCheck::rule).orElse(null));
+                assertThat(monitor.verdict(0).reason()).as(mode + " " + bid)
+                        .isEqualTo(bid.equals("45000.01") ? null : RuleName.DAILY_LOSS);
+            }
         }
     }
 
