@@ -1,0 +1,164 @@
+package com.vaticprop.core.identity;
+
+import com.vaticprop.core.support.Transactions;
+import com.vaticprop.platform.security.Role;
+import com.vaticprop.platform.web.ApiProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Registration, login, refresh-token rotation and logout. Passwords are Argon2id; refresh tokens are opaque and stored
+ * as SHA-256. Log lines name user ids only — never an e-mail, password or token.
+ */
+public class IdentityService {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityService.class);
+
+    static final String INVALID_CREDENTIALS = "The e-mail address or the password is wrong.";
+    static final String INVALID_REFRESH = "The refresh token is invalid, expired or revoked; log in again.";
+
+    private final UserRepository users;
+    private final SessionRepository sessions;
+    private final PasswordEncoder passwords;
+    private final AccessTokens accessTokens;
+    private final LoginRateLimiter rateLimiter;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final Duration refreshTtl;
+    /** Verified against when the e-mail is unknown, so both answers cost one Argon2 verification. */
+    private final String dummyHash;
+
+    IdentityService(UserRepository users, SessionRepository sessions, PasswordEncoder passwords,
+                    AccessTokens accessTokens, LoginRateLimiter rateLimiter, Transactions transactions, Clock clock,
+                    Duration refreshTtl) {
+        this.users = users;
+        this.sessions = sessions;
+        this.passwords = passwords;
+        this.accessTokens = accessTokens;
+        this.rateLimiter = rateLimiter;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.refreshTtl = refreshTtl;
+        this.dummyHash = passwords.encode(RefreshTokens.newToken());
+    }
+
+    User register(RegisterRequest request) {
+        String email = EmailAddresses.normalise(request.email());
+        String displayName = request.displayName() == null || request.displayName().isBlank() ? null
+                : request.displayName().trim();
+        Instant now = clock.instant();
+        User user = new User(UUID.randomUUID(), email, passwords.encode(request.password()), displayName, Role.TRADER,
+                "ACTIVE", now);
+        boolean created = transactions.inTransaction(() -> users.insertIfEmailFree(user, now));
+        if (!created) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, "email-taken",
+                    "An account with this e-mail address already exists.");
+        }
+        log.info("user registered id={}", user.id());
+        return user;
+    }
+
+    TokenResponse login(LoginRequest request, String clientIp) {
+        String email = EmailAddresses.normalise(request.email());
+        rateLimiter.beforeAttempt(email, clientIp);
+        Optional<User> found = users.findByEmail(email);
+        boolean matches = passwords.matches(request.password(), found.map(User::passwordHash).orElse(dummyHash));
+        if (found.isEmpty() || !matches || !found.get().active()) {
+            rateLimiter.failed(email);
+            log.info("login refused{}", found.map(u -> " user=" + u.id()).orElse(" (unknown account)"));
+            throw invalidCredentials();
+        }
+        User user = found.get();
+        rateLimiter.succeeded(email);
+        if (passwords.upgradeEncoding(user.passwordHash())) {
+            users.updatePasswordHash(user.id(), passwords.encode(request.password()), clock.instant());
+        }
+        TokenResponse tokens = tokens(transactions.inTransaction(() -> startSession(user, UUID.randomUUID())));
+        log.info("login user={}", user.id());
+        return tokens;
+    }
+
+    private enum RefreshOutcome { ROTATED, REUSED, INVALID }
+
+    TokenResponse refresh(String refreshToken) {
+        String hash = RefreshTokens.hash(refreshToken);
+        record Result(RefreshOutcome outcome, NewSession next, UUID userId) {
+        }
+        Result result = transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            Optional<Session> found = sessions.findByTokenHashForUpdate(hash);
+            if (found.isEmpty()) {
+                return new Result(RefreshOutcome.INVALID, null, null);
+            }
+            Session session = found.get();
+            if (session.revokedAt() != null || !session.expiresAt().isAfter(now)) {
+                return new Result(RefreshOutcome.INVALID, null, session.userId());
+            }
+            if (session.rotatedAt() != null) {
+                sessions.revokeFamily(session.familyId(), "REUSE", now);
+                return new Result(RefreshOutcome.REUSED, null, session.userId());
+            }
+            Optional<User> user = users.findById(session.userId()).filter(User::active);
+            if (user.isEmpty()) {
+                sessions.revokeFamily(session.familyId(), "ADMIN", now);
+                return new Result(RefreshOutcome.INVALID, null, session.userId());
+            }
+            NewSession next = startSession(user.get(), session.familyId());
+            sessions.markRotated(session.id(), next.id(), now);
+            return new Result(RefreshOutcome.ROTATED, next, session.userId());
+        });
+        switch (result.outcome()) {
+            case ROTATED -> {
+                return tokens(result.next());
+            }
+            case REUSED -> log.warn("refresh token reused: token family revoked, user={}", result.userId());
+            case INVALID -> log.info("refresh refused{}",
+                    result.userId() == null ? " (unknown token)" : " user=" + result.userId());
+        }
+        throw new ApiProblemException(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", INVALID_REFRESH);
+    }
+
+    /** Revokes the family of the given refresh token if it belongs to the user; unknown tokens are ignored. */
+    void logout(UUID userId, String refreshToken) {
+        String hash = RefreshTokens.hash(refreshToken);
+        transactions.run(() -> sessions.findByTokenHashForUpdate(hash)
+                .filter(s -> s.userId().equals(userId))
+                .ifPresent(s -> sessions.revokeFamily(s.familyId(), "LOGOUT", clock.instant())));
+        log.info("logout user={}", userId);
+    }
+
+    Optional<User> user(UUID id) {
+        return users.findById(id);
+    }
+
+    private record NewSession(UUID id, User user, String refreshToken, Instant expiresAt) {
+    }
+
+    /** Signs the access token outside the session's transaction (the key ring may run a transaction of its own). */
+    private TokenResponse tokens(NewSession session) {
+        AccessTokens.Issued access = accessTokens.issue(session.user().id(), List.of(session.user().role()));
+        return new TokenResponse("Bearer", access.token(), accessTokens.ttl().toSeconds(), access.expiresAt(),
+                session.refreshToken(), session.expiresAt());
+    }
+
+    private NewSession startSession(User user, UUID familyId) {
+        Instant now = clock.instant();
+        String refreshToken = RefreshTokens.newToken();
+        Session session = new Session(UUID.randomUUID(), user.id(), familyId, now, now.plus(refreshTtl), null, null);
+        sessions.insert(session, RefreshTokens.hash(refreshToken));
+        return new NewSession(session.id(), user, refreshToken, session.expiresAt());
+    }
+
+    private static ApiProblemException invalidCredentials() {
+        return new ApiProblemException(HttpStatus.UNAUTHORIZED, "invalid-credentials", INVALID_CREDENTIALS);
+    }
+}

@@ -1,0 +1,20 @@
+package com.vaticprop.core.identity;
+
+import com.vaticprop.platform.security.Role;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of {@code users}. The password hash never leaves the identity package. */
+record User(UUID id, String email, String passwordHash, String displayName, Role role, String status,
+             Instant createdAt) {
+
+    boolean active() {
+        return "ACTIVE".equals(status);
+    }
+
+    @Override
+    public String toString() {
+        return "User[" + id + ", role=" + role + ", status=" + status + "]";
+    }
+}
