@@ -48,7 +48,8 @@ import java.util.Objects;
  * then maximum duration, then inactivity.
  *
  * <p>Contract with the caller (who owns the accounts): register or {@link #refresh} an account after anything other
- * than a quote of this instrument changes it (fills, settlements, other instruments' marks, day roll). A quote at or
+ * than a quote of this instrument changes it (fills, settlements, other instruments' marks, day roll), and
+ * {@link #deactivate} it once it no longer holds the instrument or its assessment has ended. A quote at or
  * after the end of a registered account's trading day is refused (the engine would roll the day first and move the
  * anchors), as is a quote of another instrument. Out-of-order quotes (older {@code receivedTs}) are ignored like the
  * engine ignores them. Single-threaded, like the engine.
@@ -147,11 +148,37 @@ public final class QuoteMonitor {
         return slot;
     }
 
-    /** Re-reads an account after something other than a quote of this instrument changed it. */
+    /**
+     * Re-reads an account after something other than a quote of this instrument changed it (a fill, a day roll, another
+     * instrument's mark); re-activates a {@link #deactivate deactivated} slot.
+     */
     public void refresh(int slot, Account account) {
         Objects.checkIndex(slot, size);
         Slot s = slots[slot];
         load(slot, s.accountId, s.ruleSet, s.phase, account);
+    }
+
+    /**
+     * Stops checking a slot (the account closed its position in this instrument, or its assessment ended): it is
+     * neither re-marked nor breached until {@link #refresh}ed. The slot keeps its number.
+     */
+    public void deactivate(int slot) {
+        Objects.checkIndex(slot, size);
+        int b = slot * STRIDE;
+        hot[b + QTY] = 0;
+        hot[b + CONST_FLOOR] = Long.MIN_VALUE;
+        hot[b + TRAIL_ALLOWANCE] = NO_TRAIL;
+        hot[b + LOCK] = Long.MAX_VALUE;
+        Slot s = slots[slot];
+        s.active = false;
+        s.durationDeadline = null;
+        s.inactivityDeadline = null;
+        s.dayEnd = null;
+    }
+
+    public boolean active(int slot) {
+        Objects.checkIndex(slot, size);
+        return slots[slot].active;
     }
 
     private void load(int slot, String accountId, RuleSet ruleSet, Phase phase, Account account) {
@@ -159,6 +186,7 @@ public final class QuoteMonitor {
                 "account " + accountId + " does not hold " + instrument));
         AccountSnapshot snap = account.snapshot();
         Slot s = new Slot();
+        s.active = true;
         s.accountId = accountId;
         s.ruleSet = ruleSet;
         s.phase = phase;
@@ -262,6 +290,9 @@ public final class QuoteMonitor {
             return 0; // the engine never lets an older price replace a newer mark
         }
         if (earliestDayEnd != null && !at.isBefore(earliestDayEnd)) {
+            earliestDayEnd = earliest(s -> s.dayEnd); // accounts may have been rolled and refreshed since
+        }
+        if (earliestDayEnd != null && !at.isBefore(earliestDayEnd)) {
             throw new IllegalStateException("a quote at " + at + " is past the end of a registered account's day ("
                     + earliestDayEnd + "): roll the day and refresh first");
         }
@@ -272,6 +303,10 @@ public final class QuoteMonitor {
         Long askUnits = unitsOrNull(ask, priceScale);
         boolean fixedPoint = bidUnits != null && askUnits != null;
         boolean timeDue = earliestDeadline != null && !at.isBefore(earliestDeadline);
+        if (timeDue) {
+            earliestDeadline = earliest(s -> earliest(s.durationDeadline, s.inactivityDeadline));
+            timeDue = earliestDeadline != null && !at.isBefore(earliestDeadline);
+        }
         return scan(fixedPoint ? bidUnits : 0L, fixedPoint ? askUnits : 0L, fixedPoint, timeDue, bid, ask, at);
     }
 
@@ -283,6 +318,9 @@ public final class QuoteMonitor {
         for (int i = 0, b = 0; i < n; i++, b += STRIDE) {
             long q = h[b + QTY];
             long eq;
+            if (q == 0) {
+                continue; // deactivated
+            }
             if (fixedPoint && q != EXACT_ONLY) {
                 eq = fixedEquity(i, h[b + OFFSET], q, q > 0 ? bidUnits : askUnits, bid, ask);
             } else {
@@ -406,9 +444,12 @@ public final class QuoteMonitor {
         return slots[slot].accountId;
     }
 
-    /** Equity at the last quote (the account's {@code equity()} after the same marks). */
+    /** Equity at the last quote (the account's {@code equity()} after the same marks); active slots only. */
     public BigDecimal equity(int slot) {
         Objects.checkIndex(slot, size);
+        if (!slots[slot].active) {
+            throw new IllegalStateException("slot " + slot + " is not active");
+        }
         if (lastBid == null) {
             throw new IllegalStateException("no quote yet");
         }
@@ -452,6 +493,7 @@ public final class QuoteMonitor {
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static final class Slot {
+        boolean active;
         String accountId;
         RuleSet ruleSet;
         Phase phase;
@@ -472,6 +514,14 @@ public final class QuoteMonitor {
         Instant inactivityDeadline;
         int inactivityDays;
         Instant dayEnd;
+    }
+
+    private Instant earliest(java.util.function.Function<Slot, Instant> of) {
+        Instant min = null;
+        for (int i = 0; i < size; i++) {
+            min = earliest(min, of.apply(slots[i]));
+        }
+        return min;
     }
 
     private static Instant earliest(Instant a, Instant b) {

@@ -46,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The quote monitor against the straightforward path — {@link Account#mark(Quote)} then {@link RuleEngine} at
  * {@link EvaluationPoint#QUOTE} — on random accounts (long and short BTC-USD positions built from random fills over
  * several days, other open positions, fees), random rule sets (every daily-loss and max-loss variant, duration and
- * inactivity limits) and random quote sequences: the same breach or not, the same reason and threshold, and the same
+ * inactivity limits) and random quote sequences interleaved with fills and day rolls (after which the caller refreshes
+ * or deactivates the account's slot): the same breach or not, the same reason and threshold, and the same
  * equity, peak and day range after every quote.
  */
 class QuoteMonitorPropertiesTest {
@@ -56,7 +57,7 @@ class QuoteMonitorPropertiesTest {
 
     @Property(tries = 400)
     void sameVerdictsAsAccountPlusRuleEngine(@ForAll long seed, @ForAll @IntRange(min = 1, max = 12) int accounts,
-                                             @ForAll @IntRange(min = 1, max = 8) int quotes) {
+                                             @ForAll @IntRange(min = 1, max = 16) int quotes) {
         Random r = new Random(seed);
         BigDecimal btc = price(r, 20_000, 120_000);
         DayBoundary boundary = r.nextBoolean() ? DayBoundary.of("UTC", "00:00")
@@ -70,24 +71,52 @@ class QuoteMonitorPropertiesTest {
             c.slot = monitor.register(c.id, c.ruleSet, c.phase, c.account);
             cases.add(c);
         }
-        Instant dayStart = boundary.startOf(today);
-        long daySeconds = Duration.between(dayStart, boundary.startOf(today.plusDays(1))).toSeconds();
-        List<Long> offsets = new ArrayList<>();
-        for (int k = 0; k < quotes; k++) {
-            offsets.add((long) r.nextInt((int) daySeconds));
-        }
-        offsets.sort(null);
         BigDecimal mid = btc;
+        LocalDate day = today;
+        Instant at = boundary.startOf(day).plusSeconds(60);
         for (int k = 0; k < quotes; k++) {
+            int action = r.nextInt(10);
+            if (action == 0) { // the day rolls for every account; the caller refreshes them
+                day = day.plusDays(1);
+                at = boundary.startOf(day).plusSeconds(r.nextInt(3600));
+                for (Case c : cases) {
+                    c.account.closeDay(day);
+                    if (monitor.active(c.slot)) {
+                        monitor.refresh(c.slot, c.account);
+                    }
+                }
+                Statistics.label("between quotes").collect("day roll");
+            } else if (action <= 2) { // a fill in one account; the caller refreshes (or deactivates) its slot
+                Case c = cases.get(r.nextInt(cases.size()));
+                at = at.plusSeconds(1);
+                if (at.isBefore(boundary.startOf(day.plusDays(1)))) {
+                    fill(r, c.account, r.nextBoolean() ? BTC : ETH, mid, c.ruleSet.initialBalance(), at);
+                    if (c.account.position(BTC).isPresent()) {
+                        monitor.refresh(c.slot, c.account);
+                    } else {
+                        monitor.deactivate(c.slot);
+                    }
+                    Statistics.label("between quotes").collect("fill");
+                }
+            }
+            Instant dayEnd = boundary.startOf(day.plusDays(1));
+            long left = java.time.Duration.between(at, dayEnd).toSeconds();
+            if (left <= 1) {
+                continue;
+            }
+            at = at.plusSeconds(1 + r.nextInt((int) Math.min(left - 1, 4 * 3600)));
             mid = mid.multiply(BigDecimal.valueOf(0.6 + 0.8 * r.nextDouble())).setScale(r.nextInt(5) == 0 ? 6 : 2,
                     java.math.RoundingMode.HALF_EVEN).max(new BigDecimal("1"));
             BigDecimal ask = mid.add(BigDecimal.valueOf(r.nextInt(5000), 2));
-            Instant at = dayStart.plusSeconds(offsets.get(k));
             Quote q = new Quote(BTC, "test", mid, ask, BigDecimal.ONE, BigDecimal.ONE, at, at, null, null);
 
             monitor.onQuote(q);
             for (Case c : cases) {
                 c.account.mark(q);
+                if (c.account.position(BTC).isEmpty()) { // the engine evaluates nothing at QUOTE
+                    assertThat(monitor.verdict(c.slot).breached()).isFalse();
+                    continue;
+                }
                 Evaluation e = RuleEngine.evaluate(c.rules, RuleContext.at(c.ruleSet, c.phase, c.account.snapshot(),
                         EvaluationPoint.QUOTE, at));
                 QuoteMonitor.Verdict v = monitor.verdict(c.slot);
@@ -110,7 +139,6 @@ class QuoteMonitorPropertiesTest {
         }
     }
 
-    /** Daily and max-loss floors equal (10% of 100,000 on day 1): the engine names the daily loss, so must the monitor. */
     @net.jqwik.api.Example
     void aTieBetweenFloorsIsReportedAsTheDailyLossLikeTheEngine() {
         RuleSet base = Tiers.cryptoTwoStep100k();
