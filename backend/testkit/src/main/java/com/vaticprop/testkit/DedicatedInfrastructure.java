@@ -27,6 +27,28 @@ public final class DedicatedInfrastructure implements AutoCloseable {
         this.servers = servers;
     }
 
+    private static final java.util.Map<Class<?>, DedicatedInfrastructure> BY_TEST_CLASS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The servers of one test class, started (or only reserved) on first request. */
+    public static DedicatedInfrastructure forTestClass(Class<?> testClass, boolean started,
+                                                       java.util.List<Server> servers) {
+        return BY_TEST_CLASS.computeIfAbsent(testClass, c -> {
+            Server first = servers.get(0);
+            Server[] rest = servers.subList(1, servers.size()).toArray(Server[]::new);
+            return started ? start(first, rest) : reserve(first, rest);
+        });
+    }
+
+    /** The servers a {@link DedicatedServers} test class was given. */
+    public static DedicatedInfrastructure of(Class<?> testClass) {
+        DedicatedInfrastructure infra = BY_TEST_CLASS.get(testClass);
+        if (infra == null) {
+            throw new IllegalStateException(testClass.getName() + " has no @DedicatedServers");
+        }
+        return infra;
+    }
+
     public static DedicatedInfrastructure start(Server first, Server... rest) {
         DedicatedInfrastructure infra = new DedicatedInfrastructure(EnumSet.of(first, rest));
         for (Server s : infra.servers) {
@@ -42,9 +64,9 @@ public final class DedicatedInfrastructure implements AutoCloseable {
      */
     public static DedicatedInfrastructure reserve(Server first, Server... rest) {
         DedicatedInfrastructure infra = new DedicatedInfrastructure(EnumSet.of(first, rest));
-        infra.postgresPort = EmbeddedRedisServer.FreePorts.any();
-        infra.redisPort = EmbeddedRedisServer.FreePorts.any();
-        infra.kafkaPort = EmbeddedRedisServer.FreePorts.any();
+        infra.postgresPort = FreePorts.belowEphemeralRange();
+        infra.redisPort = FreePorts.belowEphemeralRange();
+        infra.kafkaPort = FreePorts.belowEphemeralRange();
         Runtime.getRuntime().addShutdownHook(new Thread(infra::close, "stop-dedicated-infrastructure"));
         return infra;
     }
@@ -94,6 +116,22 @@ public final class DedicatedInfrastructure implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The production variables that point a service at these servers. */
+    public java.util.Map<String, String> properties() {
+        java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+        if (servers.contains(Server.POSTGRES)) {
+            p.put("DATABASE_URL", "postgresql://postgres@127.0.0.1:" + postgresPort + "/postgres");
+        }
+        if (servers.contains(Server.REDIS)) {
+            p.put("REDIS_HOST", "127.0.0.1");
+            p.put("REDIS_PORT", String.valueOf(redisPort));
+        }
+        if (servers.contains(Server.KAFKA)) {
+            p.put("KAFKA_BROKERS", "127.0.0.1:" + kafkaPort);
+        }
+        return p;
     }
 
     /** Points the service at these servers through the production variables. */

@@ -4,7 +4,6 @@ import redis.embedded.RedisServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 
 /** A real redis-server process (the binary bundled by embedded-redis), bound to loopback, persisting nothing. */
 public final class EmbeddedRedisServer implements AutoCloseable {
@@ -60,21 +59,6 @@ public final class EmbeddedRedisServer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            }
-        }
-    }
-
-    /** Free loopback ports for servers that cannot pick their own. */
-    public static final class FreePorts {
-        private FreePorts() {
-        }
-
-        public static int any() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                socket.setReuseAddress(true);
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
     }

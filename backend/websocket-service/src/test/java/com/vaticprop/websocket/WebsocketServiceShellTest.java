@@ -1,29 +1,11 @@
 package com.vaticprop.websocket;
 
-import com.vaticprop.testkit.DedicatedInfrastructure;
 import com.vaticprop.testkit.DedicatedInfrastructure.Server;
+import com.vaticprop.testkit.DedicatedServers;
 import com.vaticprop.testkit.shell.ServiceShellContract;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(classes = WebsocketServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DedicatedServers({Server.REDIS, Server.KAFKA})
 class WebsocketServiceShellTest extends ServiceShellContract {
-
-    private static final DedicatedInfrastructure INFRA = DedicatedInfrastructure.start(Server.REDIS, Server.KAFKA);
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        INFRA.register(registry);
-    }
-
-    @Override
-    protected DedicatedInfrastructure infrastructure() {
-        return INFRA;
-    }
-
-    @Override
-    protected String serviceName() {
-        return "websocket-service";
-    }
 }

@@ -19,8 +19,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A service started while none of its dependencies is up must still start, stay live, report itself not ready
  * naming every missing dependency, and become ready by itself (its retries with backoff) once they come up.
- * A service's test extends this with {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} and infrastructure from
- * {@link DedicatedInfrastructure#reserve}.
+ * A service's test extends this with {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} and
+ * {@code @DedicatedServers(value = {...}, started = false)}.
  */
 public abstract class ColdStartContract {
 
@@ -29,7 +29,9 @@ public abstract class ColdStartContract {
     @Autowired
     private Environment environment;
 
-    protected abstract DedicatedInfrastructure infrastructure();
+    protected DedicatedInfrastructure infrastructure() {
+        return DedicatedInfrastructure.of(getClass());
+    }
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"

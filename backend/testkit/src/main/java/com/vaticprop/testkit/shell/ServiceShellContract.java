@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * What every service shell must do, run against each service with servers of its own: answer /health, /ready,
  * /metrics and /openapi, and report each of its dependencies going away (not ready, still live) and coming back.
- * A service's test extends this, adds {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} and names its servers.
+ * A service's test extends this with {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} and
+ * {@code @DedicatedServers({...})} naming its dependencies.
  */
 @AutoConfigureMetrics
 public abstract class ServiceShellContract {
@@ -30,10 +31,14 @@ public abstract class ServiceShellContract {
     @Autowired
     private Environment environment;
 
-    /** The class's own servers, started in a static initializer before the Spring context. */
-    protected abstract DedicatedInfrastructure infrastructure();
+    /** The class's own servers, from its {@link com.vaticprop.testkit.DedicatedServers} annotation. */
+    protected DedicatedInfrastructure infrastructure() {
+        return DedicatedInfrastructure.of(getClass());
+    }
 
-    protected abstract String serviceName();
+    protected String serviceName() {
+        return environment.getRequiredProperty("spring.application.name");
+    }
 
     protected HttpResponse<String> get(String path) {
         try {
