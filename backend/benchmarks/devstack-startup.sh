@@ -2,12 +2,14 @@
 # Devstack start-up benchmark (issue 2): time until all five services answer 200 on /health, /ready and /metrics,
 # and the resident memory of the stack, next to an empty Spring Boot web app (webmvc + actuator) started and measured
 # the same way on the same machine in the same run.
-#   usage: backend/benchmarks/devstack-startup.sh [runs=3]
+#   usage: backend/benchmarks/devstack-startup.sh [runs=3]      (SKIP_BUILD=1 reuses the built jars)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bin/jdk.sh
 RUNS=${1:-3}
-./mvnw -B -q -Dmaven.test.skip=true install -pl backend/devstack,backend/benchmarks -am >/dev/null
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  ./mvnw -B -q -Dmaven.test.skip=true install -pl backend/devstack,backend/benchmarks -am >/dev/null
+fi
 
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 now_ms() { date +%s%3N; }
