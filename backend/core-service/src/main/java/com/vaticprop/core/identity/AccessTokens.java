@@ -28,6 +28,8 @@ public final class AccessTokens {
         }
     }
 
+    public static final Duration WS_TICKET_TTL = Duration.ofSeconds(30);
+
     private final KeyRing keys;
     private final Clock clock;
     private final Duration ttl;
@@ -50,6 +52,45 @@ public final class AccessTokens {
                 .audience(JwtVerification.AUDIENCE)
                 .subject(subject.toString())
                 .claim(JwtVerification.ROLES_CLAIM, roles.stream().map(Role::name).toList())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(expires))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        return new Issued(sign(claims), expires);
+    }
+
+    /**
+     * A WebSocket ticket (CONTRACTS.md "Identity"): {@code typ=ws-ticket}, {@code jti} (made single-use by
+     * websocket-service), {@code sub}, {@code roles}, {@code exp} = now + 30 s, {@code sessionExp} = the expiry of the
+     * access token it was exchanged for. Access-token verification refuses it.
+     */
+    public Issued issueWsTicket(String subject, List<String> roles, Instant sessionExpiresAt) {
+        Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        Instant expires = now.plus(WS_TICKET_TTL);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(JwtVerification.ISSUER)
+                .audience(JwtVerification.AUDIENCE)
+                .subject(subject)
+                .claim(JwtVerification.TYPE_CLAIM, JwtVerification.WS_TICKET_TYPE)
+                .claim(JwtVerification.ROLES_CLAIM, roles)
+                .claim("sessionExp", sessionExpiresAt.getEpochSecond())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(expires))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        return new Issued(sign(claims), expires);
+    }
+
+    /** A service token (client credentials): {@code sub} = the client id, {@code roles} = [SERVICE]. */
+    public Issued issueServiceToken(String clientId) {
+        Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        Instant expires = now.plus(ttl);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(JwtVerification.ISSUER)
+                .audience(JwtVerification.AUDIENCE)
+                .subject(clientId)
+                .claim(JwtVerification.ROLES_CLAIM, List.of(Role.SERVICE.name()))
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(expires))

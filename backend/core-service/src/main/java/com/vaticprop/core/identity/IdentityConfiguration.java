@@ -6,10 +6,12 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.vaticprop.core.support.Transactions;
 import com.vaticprop.platform.boot.RedisKeys;
+import com.vaticprop.platform.migration.DatabaseMigrator;
 import com.vaticprop.platform.security.JwtVerification;
 import com.vaticprop.platform.security.PublicPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -35,7 +37,16 @@ class IdentityConfiguration {
 
     @Bean
     PublicPaths identityPublicPaths() {
-        return new PublicPaths(List.of("/auth/register", "/auth/login", "/auth/refresh", "/.well-known/jwks.json"));
+        return new PublicPaths(List.of("/auth/register", "/auth/login", "/auth/refresh", "/auth/token",
+                "/.well-known/jwks.json"));
+    }
+
+    @Bean
+    ServiceClients serviceClients(Environment env) {
+        ServiceClients clients = ServiceClients.parse(env.getProperty("SERVICE_CLIENT_ID"),
+                env.getProperty("SERVICE_CLIENT_SECRET"), env.getProperty("SERVICE_CLIENTS"));
+        log.info("{} service client(s) may obtain SERVICE tokens at POST /auth/token", clients.size());
+        return clients;
     }
 
     /** Argon2id, OWASP's minimum (19 MiB, 2 iterations, 1 lane) unless configured higher. */
@@ -79,6 +90,14 @@ class IdentityConfiguration {
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(JwtVerification.accessTokenValidator());
         return decoder;
+    }
+
+    @Bean
+    @ConditionalOnProperty({"ADMIN_EMAIL", "ADMIN_PASSWORD"})
+    AdminBootstrap adminBootstrap(Environment env, UserRepository users, PasswordEncoder passwords,
+                                  Transactions transactions, DatabaseMigrator migrator, Clock clock) {
+        return new AdminBootstrap(env.getRequiredProperty("ADMIN_EMAIL"), env.getRequiredProperty("ADMIN_PASSWORD"),
+                users, passwords, transactions, migrator, clock);
     }
 
     @Bean

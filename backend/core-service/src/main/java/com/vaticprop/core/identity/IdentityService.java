@@ -80,7 +80,8 @@ public class IdentityService {
         User user = found.get();
         rateLimiter.succeeded(email);
         if (passwords.upgradeEncoding(user.passwordHash())) {
-            users.updatePasswordHash(user.id(), passwords.encode(request.password()), clock.instant());
+            String upgraded = passwords.encode(request.password());
+            transactions.run(() -> users.updatePasswordHash(user.id(), upgraded, clock.instant()));
         }
         TokenResponse tokens = tokens(transactions.inTransaction(() -> startSession(user, UUID.randomUUID())));
         log.info("login user={}", user.id());

@@ -54,11 +54,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(classes = CoreServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vatic.identity.login.max-attempts-per-ip=10000")
+        properties = {"vatic.identity.login.max-attempts-per-ip=10000", "SERVICE_CLIENT_ID=report-service",
+                "SERVICE_CLIENT_SECRET=" + IdentityApiTest.CLIENT_SECRET, "ADMIN_EMAIL=Root@Example.com",
+                "ADMIN_PASSWORD=" + IdentityApiTest.ADMIN_PASSWORD})
 @ExtendWith(OutputCaptureExtension.class)
 class IdentityApiTest {
 
     private static final String PASSWORD = "correct horse battery staple";
+    static final String CLIENT_SECRET = "test-only-client-secret-0f3a9c";
+    static final String ADMIN_PASSWORD = "admin passphrase for tests 7c1e";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -348,6 +352,141 @@ class IdentityApiTest {
                     URI.create("http://127.0.0.1:" + port + "/.well-known/jwks.json")));
             assertThat(JWKSet.parse(jwks.body()).getKeyByKeyId(signing.getKeyID())).isNotNull();
         }
+    }
+
+    @Test
+    void wsTicketIsAShortLivedSignedTicketThatIsNoAccessToken() throws Exception {
+        String email = unique("ws") + "@example.com";
+        assertThat(post("/auth/register", Map.of("email", email, "password", PASSWORD), null).statusCode())
+                .isEqualTo(201);
+        String access = tokens(post("/auth/login", Map.of("email", email, "password", PASSWORD), null))
+                .get("accessToken").asString();
+        assertProblem(post("/auth/ws-ticket", Map.of(), null), 401, "unauthenticated");
+
+        HttpResponse<String> response = post("/auth/ws-ticket", Map.of(), access);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String ticket = json.readTree(response.body()).get("ticket").asString();
+        SignedJWT jwt = SignedJWT.parse(ticket);
+        JWKSet jwks = JWKSet.parse(get("/.well-known/jwks.json", null).body());
+        assertThat(jwt.verify(new ECDSAVerifier((ECKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID())))).isTrue();
+        JWTClaimsSet claims = jwt.getJWTClaimsSet();
+        JWTClaimsSet accessClaims = SignedJWT.parse(access).getJWTClaimsSet();
+        assertThat(claims.getStringClaim("typ")).isEqualTo("ws-ticket");
+        assertThat(claims.getJWTID()).isNotBlank();
+        assertThat(claims.getSubject()).isEqualTo(accessClaims.getSubject());
+        assertThat(claims.getStringListClaim("roles")).containsExactly("TRADER");
+        assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(claims.getLongClaim("sessionExp")).isEqualTo(accessClaims.getExpirationTime().getTime() / 1000);
+        assertThat(get("/me", ticket).statusCode()).as("a ticket is not an access token").isEqualTo(401);
+        assertThat(post("/auth/ws-ticket", Map.of(), ticket).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void clientCredentialsGiveAServiceToken(CapturedOutput output) throws Exception {
+        String basic = java.util.Base64.getEncoder().encodeToString(
+                ("report-service:" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> viaBasic = send(HttpRequest.newBuilder(uri("/auth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+        assertThat(viaBasic.statusCode()).as(viaBasic.body()).isEqualTo(200);
+        JsonNode body = json.readTree(viaBasic.body());
+        assertThat(body.get("token_type").asString()).isEqualTo("Bearer");
+        assertThat(body.get("expires_in").asLong()).isEqualTo(600);
+        String token = body.get("access_token").asString();
+        JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+        assertThat(claims.getSubject()).isEqualTo("report-service");
+        assertThat(claims.getStringListClaim("roles")).containsExactly("SERVICE");
+        assertThat(get("/me", token).statusCode()).as("authenticated, but not a user").isEqualTo(404);
+
+        HttpResponse<String> viaForm = form("grant_type=client_credentials&client_id=report-service&client_secret="
+                + CLIENT_SECRET);
+        assertThat(viaForm.statusCode()).isEqualTo(200);
+        assertProblem(form("grant_type=client_credentials&client_id=report-service&client_secret=wrong"), 401,
+                "invalid-client");
+        assertProblem(form("grant_type=client_credentials&client_id=nobody&client_secret=" + CLIENT_SECRET), 401,
+                "invalid-client");
+        assertProblem(form("grant_type=password&client_id=report-service&client_secret=" + CLIENT_SECRET), 400,
+                "unsupported-grant-type");
+        assertThat(output.getAll()).doesNotContain(CLIENT_SECRET).doesNotContain(token);
+    }
+
+    @Test
+    void theAdminFromTheEnvironmentCanLogInWithTheAdminRole(CapturedOutput output) throws Exception {
+        JsonNode admin = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            HttpResponse<String> r = post("/auth/login",
+                    Map.of("email", "root@example.com", "password", ADMIN_PASSWORD), null);
+            return r.statusCode() == 200 ? json.readTree(r.body()) : null;
+        }, java.util.Objects::nonNull);
+        String access = admin.get("accessToken").asString();
+        assertThat(SignedJWT.parse(access).getJWTClaimsSet().getStringListClaim("roles")).containsExactly("ADMIN");
+        assertThat(json.readTree(get("/me", access).body()).get("roles").get(0).asString()).isEqualTo("ADMIN");
+        assertThat(output.getAll()).doesNotContain(ADMIN_PASSWORD);
+    }
+
+    @Test
+    void concurrentUseOfOneRefreshTokenRotatesOnceAndRevokesTheFamily() throws Exception {
+        String email = unique("race") + "@example.com";
+        assertThat(post("/auth/register", Map.of("email", email, "password", PASSWORD), null).statusCode())
+                .isEqualTo(201);
+        String refresh = tokens(post("/auth/login", Map.of("email", email, "password", PASSWORD), null))
+                .get("refreshToken").asString();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> racers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            racers.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return post("/auth/refresh", Map.of("refreshToken", refresh), null);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        List<HttpResponse<String>> answers = racers.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        List<HttpResponse<String>> rotated = answers.stream().filter(r -> r.statusCode() == 200).toList();
+        assertThat(rotated).as("exactly one refresh wins").hasSize(1);
+        assertThat(answers).filteredOn(r -> r.statusCode() != 200).allSatisfy(r ->
+                assertProblem(r, 401, "invalid-refresh-token"));
+        // the losers presented a spent token: the winner's new token is revoked with the family
+        String winner = json.readTree(rotated.get(0).body()).get("refreshToken").asString();
+        assertProblem(post("/auth/refresh", Map.of("refreshToken", winner), null), 401, "invalid-refresh-token");
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserTakeSimilarTime() throws Exception {
+        String email = unique("timing") + "@example.com";
+        assertThat(post("/auth/register", Map.of("email", email, "password", PASSWORD), null).statusCode())
+                .isEqualTo(201);
+        List<Long> known = new ArrayList<>();
+        List<Long> unknown = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {   // stays under the 5-failures account limit
+            long t0 = System.nanoTime();
+            post("/auth/login", Map.of("email", email, "password", "wrong password " + i), null);
+            known.add(System.nanoTime() - t0);
+            t0 = System.nanoTime();
+            post("/auth/login", Map.of("email", unique("ghost") + "@example.com", "password", PASSWORD), null);
+            unknown.add(System.nanoTime() - t0);
+        }
+        double ratio = (double) median(known) / median(unknown);
+        assertThat(ratio).as("median wrong-password / unknown-user login time").isBetween(0.33, 3.0);
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    @Test
+    void openApiDescribesTheIdentityEndpoints() throws Exception {
+        String openapi = get("/openapi", null).body();
+        assertThat(openapi).contains("/auth/register", "/auth/login", "/auth/refresh", "/auth/logout", "/auth/token",
+                "/auth/ws-ticket", "/me", "/.well-known/jwks.json");
+    }
+
+    private HttpResponse<String> form(String body) throws Exception {
+        return send(HttpRequest.newBuilder(uri("/auth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
