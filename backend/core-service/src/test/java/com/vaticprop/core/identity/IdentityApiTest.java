@@ -257,6 +257,17 @@ class IdentityApiTest {
         limiter.beforeAttempt(unique("ip") + "@example.com", ip + "1");
     }
 
+    @Test
+    void theLoginIpLimitUsesTheClientAddressFromTheProxy() throws Exception {
+        String client = "198.51.100." + (int) (Math.random() * 200);
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/auth/login"))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", client)
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
+                        Map.of("email", unique("proxied") + "@example.com", "password", PASSWORD)))));
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(redis.hasKey(redisKeys.key("login:ip:" + client))).isTrue();
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     @Test
