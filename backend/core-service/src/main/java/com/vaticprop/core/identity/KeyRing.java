@@ -164,20 +164,47 @@ public final class KeyRing {
     private void createDevelopmentKey() {
         // Under SERIALIZABLE two replicas racing here conflict and one retries, finding the other's key.
         transactions.run(() -> {
-            if (repository.anyActive()) {
-                return;
-            }
-            try {
-                ECKey generated = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE)
-                        .algorithm(JWSAlgorithm.ES256).generate();
-                String kid = generated.computeThumbprint().toString();
-                ECKey key = new ECKey.Builder(generated).keyID(kid).build();
-                repository.insertDevelopmentKey(kid, key.toPublicJWK().toJSONString(), key.toJSONString(),
-                        clock.instant());
-                log.info("generated the development JWT signing key kid={} and stored it in signing_keys", kid);
-            } catch (com.nimbusds.jose.JOSEException e) {
-                throw new IllegalStateException("cannot generate a P-256 key", e);
+            if (!repository.anyActive()) {
+                insertNewKey();
             }
         });
+    }
+
+    /** Whether keys can be rotated here (database keys) rather than through JWT_SIGNING_KEYS. */
+    boolean rotatable() {
+        return imported.isEmpty();
+    }
+
+    /**
+     * Retires the active key and starts signing with a new one. The retired key stays in the JWKS for
+     * {@code keepVerifying} (at least the access-token lifetime), so tokens it signed stay valid until they expire.
+     * Other replicas pick the new key up when they first meet its kid. Returns the new kid.
+     */
+    synchronized String rotate(Duration keepVerifying) {
+        if (!rotatable()) {
+            throw new IllegalStateException("keys come from JWT_SIGNING_KEYS");
+        }
+        String kid = transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            repository.retireActive(now, now.plus(keepVerifying));
+            return insertNewKey();
+        });
+        reload();
+        return kid;
+    }
+
+    private String insertNewKey() {
+        try {
+            ECKey generated = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES256).generate();
+            String kid = generated.computeThumbprint().toString();
+            ECKey key = new ECKey.Builder(generated).keyID(kid).build();
+            repository.insertDevelopmentKey(kid, key.toPublicJWK().toJSONString(), key.toJSONString(),
+                    clock.instant());
+            log.info("generated a JWT signing key kid={} and stored it in signing_keys", kid);
+            return kid;
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("cannot generate a P-256 key", e);
+        }
     }
 }

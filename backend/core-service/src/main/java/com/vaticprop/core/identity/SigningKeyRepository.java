@@ -47,6 +47,12 @@ class SigningKeyRepository {
                 .query(Long.class).single() > 0;
     }
 
+    /** Retires every active key; tokens they signed keep verifying until {@code verifyUntil}. */
+    int retireActive(Instant now, Instant verifyUntil) {
+        return jdbc.sql("UPDATE signing_keys SET retired_at = :now, verify_until = :until WHERE retired_at IS NULL")
+                .param("now", Sql.ts(now)).param("until", Sql.ts(verifyUntil)).update();
+    }
+
     void insertDevelopmentKey(String kid, String publicJwk, String privateJwk, Instant now) {
         jdbc.sql("""
                         INSERT INTO signing_keys (kid, algorithm, public_jwk, private_jwk, source, created_at, activated_at)

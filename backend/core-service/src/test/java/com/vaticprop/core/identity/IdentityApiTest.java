@@ -339,7 +339,8 @@ class IdentityApiTest {
         ECKey reloaded = new KeyRing(signingKeys, transactions, clock).signingKey();
         assertThat(reloaded.getKeyID()).isEqualTo(signing.getKeyID());
         assertThat(reloaded.toJSONString()).isEqualTo(signing.toJSONString());
-        assertThat(signingKeys.findVerifying(clock.instant())).hasSize(1);
+        assertThat(signingKeys.findVerifying(clock.instant())).extracting(SigningKeyRepository.StoredKey::kid)
+                .contains(signing.getKeyID());
 
         // a second instance of the service on the same database verifies the first one's tokens
         String token = accessTokens.issue(registeredUser(), List.of(com.vaticprop.platform.security.Role.TRADER))
@@ -423,14 +424,46 @@ class IdentityApiTest {
         assertThat(output.getAll()).doesNotContain(CLIENT_SECRET).doesNotContain(token);
     }
 
-    @Test
-    void theAdminFromTheEnvironmentCanLogInWithTheAdminRole(CapturedOutput output) throws Exception {
+    private String adminAccessToken() {
         JsonNode admin = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
             HttpResponse<String> r = post("/auth/login",
                     Map.of("email", "root@example.com", "password", ADMIN_PASSWORD), null);
             return r.statusCode() == 200 ? json.readTree(r.body()) : null;
         }, java.util.Objects::nonNull);
-        String access = admin.get("accessToken").asString();
+        return admin.get("accessToken").asString();
+    }
+
+    @Test
+    void adminRotatesTheSigningKeyAndOldTokensKeepVerifying() throws Exception {
+        String email = unique("rot") + "@example.com";
+        assertThat(post("/auth/register", Map.of("email", email, "password", PASSWORD), null).statusCode())
+                .isEqualTo(201);
+        String traderAccess = tokens(post("/auth/login", Map.of("email", email, "password", PASSWORD), null))
+                .get("accessToken").asString();
+        assertProblem(post("/admin/signing-keys/rotation", Map.of(), null), 401, "unauthenticated");
+        assertProblem(post("/admin/signing-keys/rotation", Map.of(), traderAccess), 403, "forbidden");
+
+        String oldKid = SignedJWT.parse(traderAccess).getHeader().getKeyID();
+        HttpResponse<String> rotated = post("/admin/signing-keys/rotation", Map.of(), adminAccessToken());
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        String newKid = json.readTree(rotated.body()).get("kid").asString();
+        assertThat(newKid).isNotEqualTo(oldKid);
+
+        JWKSet jwks = JWKSet.parse(get("/.well-known/jwks.json", null).body());
+        assertThat(jwks.getKeyByKeyId(oldKid)).as("the old key verifies until its tokens expire").isNotNull();
+        assertThat(jwks.getKeyByKeyId(newKid)).isNotNull();
+        assertThat(get("/me", traderAccess).statusCode()).as("a token of the old key").isEqualTo(200);
+        String fresh = tokens(post("/auth/login", Map.of("email", email, "password", PASSWORD), null))
+                .get("accessToken").asString();
+        assertThat(SignedJWT.parse(fresh).getHeader().getKeyID()).isEqualTo(newKid);
+        assertThat(get("/me", fresh).statusCode()).isEqualTo(200);
+        assertThat(signingKeys.findVerifying(clock.instant().plus(Duration.ofMinutes(12))))
+                .extracting(SigningKeyRepository.StoredKey::kid).as("retired after 11 min").doesNotContain(oldKid);
+    }
+
+    @Test
+    void theAdminFromTheEnvironmentCanLogInWithTheAdminRole(CapturedOutput output) throws Exception {
+        String access = adminAccessToken();
         assertThat(SignedJWT.parse(access).getJWTClaimsSet().getStringListClaim("roles")).containsExactly("ADMIN");
         assertThat(json.readTree(get("/me", access).body()).get("roles").get(0).asString()).isEqualTo("ADMIN");
         assertThat(output.getAll()).doesNotContain(ADMIN_PASSWORD);
