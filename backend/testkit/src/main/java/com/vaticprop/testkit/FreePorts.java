@@ -17,7 +17,9 @@ public final class FreePorts {
     public static int belowEphemeralRange() {
         int low = 32768;
         try {
-            String range = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+            // a /proc file reports size 0, so read it line by line (readString returns a truncated value there)
+            String range = java.nio.file.Files.readAllLines(
+                    java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0);
             low = Integer.parseInt(range.trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException ignored) {
             // not Linux: keep the common default

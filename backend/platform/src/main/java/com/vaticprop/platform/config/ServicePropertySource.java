@@ -30,6 +30,8 @@ final class ServicePropertySource extends EnumerablePropertySource<ServiceKind> 
         constant("spring.application.name", kind.serviceName());
         constant("spring.threads.virtual.enabled", "true");
         constant("server.shutdown", "graceful");
+        // behind Istio / the ingress: client address and scheme from X-Forwarded-* (rate limits, audit, redirects)
+        constant("server.forward-headers-strategy", "native");
         constant("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         constant("server.error.include-stacktrace", "never");
         constant("server.error.include-message", "never");

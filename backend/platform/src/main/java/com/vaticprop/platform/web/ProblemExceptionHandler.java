@@ -117,6 +117,19 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", ex.getMessage()));
     }
 
+    /** Method-level security (@PreAuthorize) throws inside MVC, past the security filter's own handlers. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    public ResponseEntity<Object> accessDenied(org.springframework.security.access.AccessDeniedException ex) {
+        return problem(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this."));
+    }
+
+    @ExceptionHandler(org.springframework.security.core.AuthenticationException.class)
+    public ResponseEntity<Object> unauthenticated(org.springframework.security.core.AuthenticationException ex) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Bearer")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid access token is required."));
+    }
+
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> unexpected(Exception ex) {
         if (ex.getCause() instanceof PayloadTooLargeException tooLarge) {

@@ -50,6 +50,12 @@ public class PlatformTestApplication {
             throw new IllegalStateException("secret internal detail: password=hunter2");
         }
 
+        /** What @PreAuthorize raises for a trader on an admin route: thrown inside MVC, past the filter chain. */
+        @GetMapping("/api/admin-only")
+        Map<String, Object> adminOnly() {
+            throw new org.springframework.security.access.AccessDeniedException("not an admin");
+        }
+
         @GetMapping("/api/conflict")
         Map<String, Object> conflict() {
             throw new ApiProblemException(HttpStatus.CONFLICT, "assessment-not-active", "The assessment is paused.");

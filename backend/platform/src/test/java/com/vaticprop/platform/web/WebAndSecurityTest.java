@@ -274,6 +274,12 @@ class WebAndSecurityTest {
     }
 
     @Test
+    void accessDeniedInsideAControllerIs403NotA500() {
+        JsonNode body = problem(send(authed("/api/admin-only")), 403);
+        assertThat(body.get("type").asString()).isEqualTo("https://vaticprop.com/problems/forbidden");
+    }
+
+    @Test
     void aWrongMethodIs405() {
         HttpResponse<String> response = send(authed("/api/me").DELETE());
         JsonNode body = problem(response, 405);
