@@ -31,7 +31,13 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
             broker.brokerProperty("auto.create.topics.enable", "false");
             broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
             broker.brokerProperty("log.dirs", Files.createTempDirectory("vatic-kafka").toString());
+            String bootstrapBefore = System.getProperty("spring.kafka.bootstrap-servers");
+            String embeddedBefore = System.getProperty("spring.embedded.kafka.brokers");
             RealPort.capture(broker, forwarder);
+            // The broker publishes its address as JVM-wide system properties, which would outrank the KAFKA_BROKERS
+            // a test or the devstack gives each service (and point every later context at the last broker started).
+            restore("spring.kafka.bootstrap-servers", bootstrapBefore);
+            restore("spring.embedded.kafka.brokers", embeddedBefore);
             return new EmbeddedKafkaServer(broker, forwarder);
         } catch (IOException e) {
             forwarder.close();
@@ -39,6 +45,14 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         } catch (RuntimeException e) {
             forwarder.close();
             throw e;
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
         }
     }
 

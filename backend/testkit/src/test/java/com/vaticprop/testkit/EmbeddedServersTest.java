@@ -18,6 +18,8 @@ class EmbeddedServersTest {
     void kafkaRestartsOnTheSamePortAndServesClients() throws Exception {
         EmbeddedKafkaServer first = EmbeddedKafkaServer.start(0);
         int port = first.port();
+        // no JVM-wide address leaks out of a broker start: each service gets its broker from KAFKA_BROKERS only
+        assertThat(System.getProperty("spring.kafka.bootstrap-servers")).isNull();
         assertThat(first.bootstrapServers()).endsWith(":" + port);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", "127.0.0.1:" + port,
                 "reconnect.backoff.max.ms", "1000"))) {
