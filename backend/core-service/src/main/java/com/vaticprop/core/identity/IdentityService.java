@@ -137,6 +137,37 @@ public class IdentityService {
         log.info("logout user={}", userId);
     }
 
+    /**
+     * Creates an account unless the e-mail is already registered (then nothing changes: password and role stay as they
+     * are); true when it was created. For start-up seeding — the password must pass the registration policy.
+     */
+    public boolean createAccountIfAbsent(String email, String password, Role role, String displayName) {
+        if (!EmailAddresses.valid(email)) {
+            throw new IllegalArgumentException("not a valid e-mail address");
+        }
+        String problem = PasswordPolicy.Validator.problem(password, email);
+        if (problem != null) {
+            throw new IllegalArgumentException("password " + problem);
+        }
+        String normalised = EmailAddresses.normalise(email);
+        if (users.findByEmail(normalised).isPresent()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        User user = new User(UUID.randomUUID(), normalised, passwords.encode(password), displayName, role, "ACTIVE",
+                now);
+        boolean created = transactions.inTransaction(() -> users.insertIfEmailFree(user, now));
+        if (created) {
+            log.info("account created id={} role={}", user.id(), role);
+        }
+        return created;
+    }
+
+    /** The id of the account with this e-mail, if any. */
+    public Optional<UUID> accountId(String email) {
+        return users.findByEmail(EmailAddresses.normalise(email)).map(User::id);
+    }
+
     Optional<User> user(UUID id) {
         return users.findById(id);
     }
