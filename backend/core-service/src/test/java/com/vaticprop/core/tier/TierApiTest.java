@@ -240,6 +240,26 @@ class TierApiTest {
     }
 
     @Test
+    void adminsRacingForOneNameGetOne201AndOtherwise409() throws Exception {
+        String name = unique("Race");
+        List<java.util.concurrent.Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String price = (100 + i) + ".00";
+            calls.add(() -> send("POST", "/tiers", tierBody(name, price, "USD", 1), adminToken).statusCode());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+            for (var f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+        }
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM tier_versions WHERE name = :n").param("n", name)
+                .query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
     void tradersGet403AndAnonymousCallers401OnEveryWrite() throws Exception {
         JsonNode tier = read(send("POST", "/tiers", tierBody(unique("Guarded"), "100", "USD", 1), adminToken));
         String id = tier.get("id").asString();
