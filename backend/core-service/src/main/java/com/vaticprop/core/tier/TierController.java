@@ -34,6 +34,7 @@ import java.util.UUID;
 @Tag(name = "tiers", description = "The challenge catalogue: price, currency and rule set of each tier")
 class TierController {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "TierActiveRequest")
     record ActiveRequest(Boolean active) {
     }
 

@@ -1,5 +1,6 @@
 package com.vaticprop.core.tier;
 
+import com.vaticprop.trading.ruleset.RuleSetDocument;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
@@ -15,8 +16,8 @@ public record TierRequest(
         @Schema(description = "ISO 4217, equal to the rule set's currency", example = "USD") String currency,
         @Schema(description = "optional price of a paid retake; same rules as price", example = "99.00")
         String resetPrice,
-        @Schema(description = "the rule set (CONTRACTS.md \"Rule set JSON\"), validated by the trading engine")
-        JsonNode ruleSet,
+        @Schema(description = "the rule set (CONTRACTS.md \"Rule set JSON\"), validated by the trading engine",
+                implementation = RuleSetDocument.class) JsonNode ruleSet,
         @Schema(description = "PUT only, optional: the version being edited; 409 if the tier has moved on")
         Integer expectedVersion) {
 }

@@ -2,7 +2,9 @@ package com.vaticprop.core.tier;
 
 import com.vaticprop.platform.json.VaticJson;
 import com.vaticprop.platform.ruleset.RuleSetJson;
+import com.vaticprop.trading.ruleset.RuleSetDocument;
 import com.vaticprop.trading.ruleset.RuleSetValidation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -11,8 +13,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A tier as the API shows it: its current version's fields, prices as decimal strings with two decimals. */
-record TierResponse(UUID id, String slug, String name, String description, String price, String currency,
-                    String resetPrice, boolean active, int version, JsonNode ruleSet, Instant createdAt,
+@Schema(name = "Tier")
+record TierResponse(UUID id, String slug, String name, String description,
+                    @Schema(example = "549.00") String price, @Schema(example = "USD") String currency,
+                    @Schema(example = "99.00") String resetPrice, boolean active,
+                    @Schema(description = "the current version") int version,
+                    @Schema(implementation = RuleSetDocument.class) JsonNode ruleSet, Instant createdAt,
                     Instant updatedAt) {
 
     static TierResponse of(Tier tier) {
@@ -23,8 +29,10 @@ record TierResponse(UUID id, String slug, String name, String description, Strin
     }
 
     /** One version (a purchase's pinned terms); {@code createdBy} only for admins. */
+    @Schema(name = "TierVersion")
     record Version(UUID tierId, int version, String name, String description, String price, String currency,
-                   String resetPrice, JsonNode ruleSet, Instant createdAt, UUID createdBy) {
+                   String resetPrice, @Schema(implementation = RuleSetDocument.class) JsonNode ruleSet,
+                   Instant createdAt, @Schema(description = "ADMIN listing only") UUID createdBy) {
 
         static Version of(TierVersion v, boolean withAuthor) {
             return new Version(v.tierId(), v.version(), v.name(), v.description(), money(v.price()), v.currency(),

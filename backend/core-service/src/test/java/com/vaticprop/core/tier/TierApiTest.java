@@ -290,6 +290,8 @@ class TierApiTest {
         // reads stay public, with or without a trader token
         assertThat(get("/tiers", traderToken).statusCode()).isEqualTo(200);
         assertThat(get("/tiers/" + id, traderToken).statusCode()).isEqualTo(200);
+        // … but a stale or forged token is refused even there
+        assertProblem(get("/tiers", "not-a-token"), 401, "unauthenticated");
     }
 
     @Test
@@ -362,6 +364,14 @@ class TierApiTest {
         String openapi = get("/openapi", null).body();
         assertThat(openapi).contains("\"/tiers\"", "\"/tiers/{id}\"", "\"/tiers/{id}/versions\"",
                 "\"/tiers/{id}/versions/{version}\"", "\"/tiers/{id}/deactivate\"", "\"/tiers/{id}/activate\"");
+        JsonNode schemas = VaticJson.mapper().readTree(openapi).get("components").get("schemas");
+        assertThat(schemas.has("Tier")).isTrue();
+        assertThat(schemas.has("TierVersion")).isTrue();
+        // the rule set is documented as the rule-set document, not as Jackson's JsonNode internals
+        assertThat(schemas.get("TierRequest").get("properties").get("ruleSet").toString())
+                .contains("RuleSetDocument");
+        assertThat(schemas.has("RuleSetDocument")).isTrue();
+        assertThat(schemas.get("RuleSetDocument").get("properties").has("maxLoss")).isTrue();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
