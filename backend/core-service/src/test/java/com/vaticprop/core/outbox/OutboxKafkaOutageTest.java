@@ -42,6 +42,8 @@ class OutboxKafkaOutageTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         ServiceTestProperties.database(registry, OutboxKafkaOutageTest.class);
         ServiceTestProperties.redis(registry, OutboxKafkaOutageTest.class);
+        OutboxRelayTest.pinBootstrapServers(registry, () -> DedicatedInfrastructure.of(OutboxKafkaOutageTest.class)
+                .properties().get("KAFKA_BROKERS"));
     }
 
     @Autowired

@@ -62,6 +62,17 @@ class OutboxRelayTest {
         ServiceTestProperties.database(registry, OutboxRelayTest.class);
         ServiceTestProperties.redis(registry, OutboxRelayTest.class);
         ServiceTestProperties.kafka(registry);
+        pinBootstrapServers(registry, () -> TestInfrastructure.kafka().bootstrapServers());
+    }
+
+    /**
+     * Every embedded KRaft broker the testkit starts sets the JVM-wide system property
+     * {@code spring.kafka.bootstrap-servers} to its own (unforwarded) port, and a system property outranks the
+     * platform's KAFKA_BROKERS mapping: a context created after another class started a dedicated broker would talk
+     * to that broker. A dynamic property outranks system properties, so the outbox tests pin the broker they read.
+     */
+    static void pinBootstrapServers(DynamicPropertyRegistry registry, java.util.function.Supplier<Object> brokers) {
+        registry.add("spring.kafka.bootstrap-servers", brokers);
     }
 
     @Autowired
