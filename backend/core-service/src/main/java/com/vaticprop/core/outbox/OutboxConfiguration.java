@@ -61,13 +61,14 @@ class OutboxConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "vatic.outbox.relay.enabled", havingValue = "true", matchIfMissing = true)
-    OutboxRelay outboxRelay(OutboxStore store, PlatformTransactionManager transactionManager,
+    OutboxRelay outboxRelay(OutboxWriter writer, OutboxStore store, PlatformTransactionManager transactionManager,
                             OutboxProducers producers, Clock clock, OutboxRelay.Settings settings,
                             ObjectProvider<MeterRegistry> meters, ObjectProvider<DatabaseMigrator> migrator) {
         OutboxRelay relay = new OutboxRelay(store, relayTransactions(transactionManager), producers, clock,
                 settings);
         meters.ifAvailable(relay::bindTo);
         migrator.ifAvailable(m -> relay.waitingFor(m::migrated));
+        writer.afterCommit(relay::wakeUp);
         return relay;
     }
 

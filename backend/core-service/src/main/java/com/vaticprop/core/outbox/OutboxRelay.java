@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -74,6 +75,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private Counter failureCounter;
 
     private volatile BooleanSupplier databaseReady = () -> true;
+    private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private volatile Thread worker;
     private Producer<String, byte[]> producer;
@@ -85,7 +87,7 @@ public final class OutboxRelay implements SmartLifecycle {
                            Duration maxBackoff, Duration ackTimeout) {
     }
 
-    public OutboxRelay(OutboxStore store, TransactionTemplate transactions,
+    OutboxRelay(OutboxStore store, TransactionTemplate transactions,
                        Supplier<Producer<String, byte[]>> producerFactory, Clock clock, Settings settings) {
         this(store, transactions, producerFactory, clock, settings, Probe.NONE);
     }
@@ -135,6 +137,7 @@ public final class OutboxRelay implements SmartLifecycle {
             return;
         }
         running = true;
+        wake.drainPermits();
         worker = Thread.ofVirtual().name("outbox-relay").start(this::loop);
     }
 
@@ -146,8 +149,8 @@ public final class OutboxRelay implements SmartLifecycle {
             t = worker;
             worker = null;
         }
+        wake.release();
         if (t != null) {
-            t.interrupt();
             try {
                 t.join(settings.ackTimeout().plusSeconds(5).toMillis());
             } catch (InterruptedException e) {
@@ -176,6 +179,9 @@ public final class OutboxRelay implements SmartLifecycle {
                     sleep(settings.pollInterval());
                 }
             } catch (KafkaUnavailable e) {
+                if (!running) {
+                    break;
+                }
                 failed(e.getMessage());
                 sleep(backoff());
             } catch (TransientDataAccessException e) {
@@ -362,12 +368,21 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** Waits {@code d}, or less when {@link #wakeUp()} or {@link #stop()} is called. */
     private void sleep(Duration d) {
         try {
-            Thread.sleep(d);
+            if (wake.tryAcquire(d.toMillis(), TimeUnit.MILLISECONDS)) {
+                wake.drainPermits();
+            }
         } catch (InterruptedException e) {
-            // stop() interrupts; the loop re-checks running
+            Thread.currentThread().interrupt();
+            running = false;
         }
+    }
+
+    /** Starts the next round now instead of after the idle poll interval (called when an outbox write commits). */
+    public void wakeUp() {
+        wake.release();
     }
 
     private static String describe(Throwable e) {

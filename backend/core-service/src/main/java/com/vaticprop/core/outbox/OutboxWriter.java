@@ -6,6 +6,7 @@ import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.EventType;
 import com.vaticprop.platform.events.data.EventData;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
@@ -23,11 +24,18 @@ public final class OutboxWriter {
     private final JdbcClient jdbc;
     private final EventCodec codec;
     private final Clock clock;
+    private volatile Runnable afterCommit = () -> {
+    };
 
     public OutboxWriter(JdbcClient jdbc, EventCodec codec, Clock clock) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.clock = clock;
+    }
+
+    /** Runs {@code action} after each transaction that wrote to the outbox commits (the relay's wake-up). */
+    public void afterCommit(Runnable action) {
+        this.afterCommit = action;
     }
 
     /**
@@ -75,6 +83,14 @@ public final class OutboxWriter {
                         type.topic().topicName(), key, type.wireName(), codec.encodeToString(envelope),
                         Sql.ts(clock.instant()))
                 .update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    afterCommit.run();
+                }
+            });
+        }
     }
 
     private static void requireTransaction() {
