@@ -218,8 +218,15 @@ public final class OutboxRelay implements SmartLifecycle {
         if (result == null) {
             return 0;
         }
-        if (!result.failed.isEmpty()) {
+        if (!result.failed.isEmpty() && !result.acknowledged.isEmpty()) {
+            // Kafka works, some rows did not go (e.g. a record it refuses): those assessments wait, the rest flow on
             counted(result.acknowledged.size());
+            lastError.set("Kafka: " + result.failed.values().iterator().next());
+            log.warn("outbox relay: {} rows not acknowledged, {} were: {}", result.failed.size(),
+                    result.acknowledged.size(), lastError.get());
+            return result.acknowledged.size();
+        }
+        if (!result.failed.isEmpty()) {
             throw new KafkaUnavailable("Kafka: " + result.failed.values().iterator().next() + " ("
                     + result.failed.size() + " rows not acknowledged, " + result.acknowledged.size() + " were)");
         }
