@@ -5,8 +5,7 @@ import com.vaticprop.platform.migration.DatabaseMigrator;
 import com.vaticprop.platform.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
+import com.vaticprop.platform.boot.RetryInBackground;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.time.Clock;
@@ -19,7 +18,7 @@ import java.util.UUID;
  * password and role untouched). The password must pass the registration policy. Typical use: set both for the first
  * start of an environment (or as a one-off job with the same image), then remove ADMIN_PASSWORD from the environment.
  */
-final class AdminBootstrap implements SmartLifecycle {
+final class AdminBootstrap extends RetryInBackground {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
@@ -30,11 +29,10 @@ final class AdminBootstrap implements SmartLifecycle {
     private final Transactions transactions;
     private final DatabaseMigrator migrator;
     private final Clock clock;
-    private volatile boolean running;
-    private Thread worker;
 
     AdminBootstrap(String email, String password, UserRepository users, PasswordEncoder passwords,
                    Transactions transactions, DatabaseMigrator migrator, Clock clock) {
+        super("admin-bootstrap");
         this.email = email;
         this.password = password;
         this.users = users;
@@ -44,9 +42,9 @@ final class AdminBootstrap implements SmartLifecycle {
         this.clock = clock;
     }
 
+    /** Refuses at once (one ERROR line, no retries) when the configured account could never be created. */
     @Override
     public void start() {
-        running = true;
         if (!EmailAddresses.valid(email)) {
             log.error("ADMIN_EMAIL is not a valid e-mail address; no admin account created");
             return;
@@ -56,46 +54,30 @@ final class AdminBootstrap implements SmartLifecycle {
             log.error("ADMIN_PASSWORD {}; no admin account created", problem);
             return;
         }
-        worker = Thread.ofVirtual().name("admin-bootstrap").start(this::ensureAdmin);
+        super.start();
     }
 
-    private void ensureAdmin() {
+    @Override
+    protected boolean preconditionMet() {
+        return migrator.migrated();
+    }
+
+    @Override
+    protected void attempt() {
         String normalised = EmailAddresses.normalise(email);
-        while (running) {
-            try {
-                if (migrator.migrated()) {
-                    Instant now = clock.instant();
-                    User admin = new User(UUID.randomUUID(), normalised, passwords.encode(password), "Administrator",
-                            Role.ADMIN, "ACTIVE", now);
-                    boolean created = transactions.inTransaction(() -> users.insertIfEmailFree(admin, now));
-                    if (created) {
-                        log.info("admin account created id={}", admin.id());
-                    } else {
-                        log.info("admin account exists (ADMIN_EMAIL already registered); left unchanged");
-                    }
-                    return;
-                }
-            } catch (DataAccessException e) {
-                // the database went away between migration and insert: try again
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                return;
-            }
+        Instant now = clock.instant();
+        User admin = new User(UUID.randomUUID(), normalised, passwords.encode(password), "Administrator",
+                Role.ADMIN, "ACTIVE", now);
+        boolean created = transactions.inTransaction(() -> users.insertIfEmailFree(admin, now));
+        if (created) {
+            log.info("admin account created id={}", admin.id());
+        } else {
+            log.info("admin account exists (ADMIN_EMAIL already registered); left unchanged");
         }
     }
 
     @Override
-    public void stop() {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    protected String waitingFor() {
+        return "admin account not created yet";
     }
 }

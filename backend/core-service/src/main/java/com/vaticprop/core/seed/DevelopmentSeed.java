@@ -10,7 +10,7 @@ import com.vaticprop.platform.security.Role;
 import com.vaticprop.platform.web.ApiProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import com.vaticprop.platform.boot.RetryInBackground;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -28,7 +28,7 @@ import java.util.UUID;
  * have stable ids derived from their names and are created only if that id is free (an admin's later edits stay).
  * The passwords are public development passwords (README) and are never logged.
  */
-public final class DevelopmentSeed implements SmartLifecycle {
+public final class DevelopmentSeed extends RetryInBackground {
 
     private static final Logger log = LoggerFactory.getLogger(DevelopmentSeed.class);
 
@@ -54,11 +54,9 @@ public final class DevelopmentSeed implements SmartLifecycle {
     private final IdentityService identity;
     private final TierService tiers;
     private final DatabaseMigrator migrator;
-    private volatile boolean running;
-    private volatile boolean done;
-    private Thread worker;
 
     public DevelopmentSeed(IdentityService identity, TierService tiers, DatabaseMigrator migrator) {
+        super("development-seed");
         this.identity = identity;
         this.tiers = tiers;
         this.migrator = migrator;
@@ -115,60 +113,23 @@ public final class DevelopmentSeed implements SmartLifecycle {
         return new Result(accountsCreated, created, seeded);
     }
 
-    /** True once a background run has completed. */
-    public boolean done() {
-        return done;
+    @Override
+    protected boolean preconditionMet() {
+        return migrator.migrated();
     }
 
     @Override
-    public void start() {
-        running = true;
-        worker = Thread.ofVirtual().name("development-seed").start(this::loop);
+    protected void attempt() {
+        seed();
     }
 
-    private void loop() {
-        long backoffMs = 500;
-        boolean warned = false;
-        while (running) {
-            try {
-                if (migrator.migrated()) {
-                    seed();
-                    done = true;
-                    return;
-                }
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                if (!warned) {
-                    log.warn("development seed failed, retrying: {}", e.toString());
-                    warned = true;
-                }
-                backoffMs = Math.min(backoffMs * 2, 30_000);
-            }
-            try {
-                Thread.sleep(migrator.migrated() ? backoffMs : 500);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+    @Override
+    protected String waitingFor() {
+        return "development seed failed";
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asString();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -32,8 +32,16 @@ public abstract class RetryInBackground implements SmartLifecycle {
     /** What is being waited for, for the single warning line. */
     protected abstract String waitingFor();
 
+    /**
+     * What must hold before an attempt makes sense (e.g. the schema is migrated); polled every 200 ms without
+     * backoff and without a warning, because waiting for it is normal at start-up.
+     */
+    protected boolean preconditionMet() {
+        return true;
+    }
+
     /** True once an attempt has succeeded. */
-    protected boolean done() {
+    public boolean done() {
         return done;
     }
 
@@ -53,6 +61,10 @@ public abstract class RetryInBackground implements SmartLifecycle {
         boolean warned = false;
         while (running && !done) {
             try {
+                if (!preconditionMet()) {
+                    Thread.sleep(200);
+                    continue;
+                }
                 attempt();
                 done = true;
             } catch (InterruptedException e) {
