@@ -39,7 +39,12 @@ public final class MigrationLint {
             Rule.of("DO block", "(?<![\\w$])do\\s+(language\\s+\\w+\\s+)?(\\$[a-z_]*\\$|')"),
             Rule.of("SERIAL", "\\b(small|big)?serial[248]?\\b"),
             Rule.of("PostgreSQL 18 only function",
-                    "\\b(uuidv7|uuidv4|casefold|array_sort|array_reverse|crc32c?)\\s*\\("));
+                    "\\b(uuidv7|uuidv4|casefold|array_sort|array_reverse|crc32c?)\\s*\\("),
+            Rule.of("sequence", "\\bcreate\\s+sequence\\b|\\bnextval\\s*\\("),
+            Rule.of("identity column", "\\bgenerated\\s+(always|by\\s+default)\\s+as\\s+identity\\b"),
+            Rule.of("LISTEN/NOTIFY", "\\b(listen|notify)\\s+\\w"),
+            Rule.of("extension", "\\bcreate\\s+extension\\b"),
+            Rule.of("UNLOGGED or INHERITS table", "\\b(unlogged\\s+table|inherits\\s*\\()"));
 
     private MigrationLint() {
     }

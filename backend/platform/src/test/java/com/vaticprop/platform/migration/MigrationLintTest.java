@@ -45,6 +45,12 @@ class MigrationLintTest {
             "PostgreSQL 18 only function|CREATE TABLE a (id UUID PRIMARY KEY DEFAULT uuidv7());",
             "PostgreSQL 18 only function|INSERT INTO a VALUES (uuidv4 ());",
             "PostgreSQL 18 only function|SELECT casefold(name) FROM a;",
+            "sequence|CREATE SEQUENCE order_no;",
+            "sequence|INSERT INTO a VALUES (nextval('order_no'));",
+            "identity column|CREATE TABLE a (id BIGINT GENERATED ALWAYS AS IDENTITY);",
+            "LISTEN/NOTIFY|NOTIFY outbox_ready;",
+            "extension|CREATE EXTENSION pgcrypto;",
+            "UNLOGGED or INHERITS table|CREATE UNLOGGED TABLE a (id INT8);",
     })
     void flagsEachNonPortablePattern(String rule, String sql) {
         String script = "-- a migration\nCREATE TABLE ok (id UUID PRIMARY KEY DEFAULT gen_random_uuid());\n" + sql + "\n";
