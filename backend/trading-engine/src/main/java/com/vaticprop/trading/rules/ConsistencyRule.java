@@ -18,11 +18,6 @@ public record ConsistencyRule(ConsistencyGate gate) implements Rule {
     }
 
     @Override
-    public RuleKind kind() {
-        return RuleKind.PASS_CONDITION;
-    }
-
-    @Override
     public RuleCheck evaluate(RuleContext ctx) {
         AccountSnapshot s = ctx.account();
         var zone = ctx.ruleSet().dayBoundary().zone();

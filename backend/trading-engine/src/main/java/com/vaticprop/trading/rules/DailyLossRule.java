@@ -28,11 +28,6 @@ public record DailyLossRule(DailyLossLimit limit) implements Rule {
     }
 
     @Override
-    public RuleKind kind() {
-        return RuleKind.HARD_LIMIT;
-    }
-
-    @Override
     public RuleCheck evaluate(RuleContext ctx) {
         boolean dayRoll = ctx.point() == EvaluationPoint.DAY_ROLL;
         AccountSnapshot s = dayRoll ? ctx.closedDay() : ctx.account();

@@ -20,11 +20,6 @@ public record ExposureRule(ExposureLimits limits) implements Rule {
     }
 
     @Override
-    public RuleKind kind() {
-        return RuleKind.ORDER_LIMIT;
-    }
-
-    @Override
     public RuleCheck evaluate(RuleContext ctx) {
         AccountSnapshot s = ctx.account();
         BigDecimal capacity = Money.book(s.equity().multiply(limits.maxLeverage()));

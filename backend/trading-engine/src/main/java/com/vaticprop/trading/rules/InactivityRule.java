@@ -18,11 +18,6 @@ public record InactivityRule(int inactivityDays) implements Rule {
         return RuleName.INACTIVITY;
     }
 
-    @Override
-    public RuleKind kind() {
-        return RuleKind.HARD_LIMIT;
-    }
-
     public Instant deadline(DayBoundary boundary, LocalDate lastActiveDay) {
         return boundary.startOf(lastActiveDay.plusDays(inactivityDays + 1L));
     }

@@ -19,11 +19,6 @@ public record MaxDurationRule(Integer maxDurationDays) implements Rule {
         return RuleName.MAX_DURATION;
     }
 
-    @Override
-    public RuleKind kind() {
-        return RuleKind.HARD_LIMIT;
-    }
-
     /** The instant the phase runs out of time, or {@code null} without a limit. */
     public Instant deadline(DayBoundary boundary, LocalDate startDay) {
         return maxDurationDays == null ? null : boundary.startOf(startDay.plusDays(maxDurationDays));

@@ -20,11 +20,6 @@ public record MaxLossRule(MaxLossLimit limit) implements Rule {
         return RuleName.MAX_LOSS;
     }
 
-    @Override
-    public RuleKind kind() {
-        return RuleKind.HARD_LIMIT;
-    }
-
     /** The floor for a snapshot; public so that fast paths can be property-tested against it. */
     public BigDecimal floor(AccountSnapshot s) {
         BigDecimal allowance = limit.allowance().resolve(s.initialBalance());

@@ -17,11 +17,6 @@ public record MinTradingDaysRule(int minTradingDays, BigDecimal minTradeNotional
     }
 
     @Override
-    public RuleKind kind() {
-        return RuleKind.PASS_CONDITION;
-    }
-
-    @Override
     public RuleCheck evaluate(RuleContext ctx) {
         AccountSnapshot s = ctx.account();
         int have = s.tradingDays();

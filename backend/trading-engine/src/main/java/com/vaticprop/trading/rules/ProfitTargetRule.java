@@ -18,11 +18,6 @@ public record ProfitTargetRule(BigDecimal profitTargetPct) implements Rule {
     }
 
     @Override
-    public RuleKind kind() {
-        return RuleKind.PASS_CONDITION;
-    }
-
-    @Override
     public RuleCheck evaluate(RuleContext ctx) {
         AccountSnapshot s = ctx.account();
         BigDecimal goal = Money.pctOf(profitTargetPct, s.initialBalance());

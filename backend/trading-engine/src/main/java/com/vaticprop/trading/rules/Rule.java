@@ -7,7 +7,9 @@ public sealed interface Rule permits ProfitTargetRule, MinTradingDaysRule, Consi
         MaxLossRule, MaxDurationRule, InactivityRule, ExposureRule {
     RuleName name();
 
-    RuleKind kind();
+    default RuleKind kind() {
+        return name().kind();
+    }
 
     RuleCheck evaluate(RuleContext ctx);
 }
