@@ -47,6 +47,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static com.vaticprop.trading.monitor.RandomInputs.allowance;
+import static com.vaticprop.trading.monitor.RandomInputs.pick;
+import static com.vaticprop.trading.monitor.RandomInputs.price;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -210,18 +213,5 @@ class FastAccountPropertiesTest {
         return new RuleSet(initial, "USD", r.nextBoolean() ? DayBoundary.of("UTC", "00:00")
                 : DayBoundary.of("Europe/Prague", "00:00"), base.instruments(), base.profitSplitPct(), List.of(phase),
                 tradingDay, daily, maxLoss, gate, inactivity, base.exposure());
-    }
-
-    private static LossAllowance allowance(Random r, BigDecimal initial) {
-        return r.nextBoolean() ? new LossAllowance.Percent(BigDecimal.valueOf(50 + r.nextInt(1200), 2))
-                : new LossAllowance.Amount(BigDecimal.valueOf(r.nextLong(initial.longValue() * 12)).movePointLeft(2));
-    }
-
-    private static BigDecimal price(Random r, int lo, int hi) {
-        return BigDecimal.valueOf(lo * 100L + r.nextLong((hi - lo) * 100L), 2);
-    }
-
-    private static <T> T pick(Random r, T[] values) {
-        return values[r.nextInt(values.length)];
     }
 }

@@ -40,6 +40,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import static com.vaticprop.trading.monitor.RandomInputs.allowance;
+import static com.vaticprop.trading.monitor.RandomInputs.pick;
+import static com.vaticprop.trading.monitor.RandomInputs.price;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -276,18 +279,5 @@ class QuoteMonitorPropertiesTest {
 
     private static BigDecimal walk(Random r, BigDecimal p) {
         return p.multiply(BigDecimal.valueOf(0.9 + 0.2 * r.nextDouble())).setScale(2, java.math.RoundingMode.HALF_EVEN);
-    }
-
-    private static LossAllowance allowance(Random r, BigDecimal initial) {
-        return r.nextBoolean() ? new LossAllowance.Percent(BigDecimal.valueOf(50 + r.nextInt(1200), 2))
-                : new LossAllowance.Amount(BigDecimal.valueOf(r.nextLong(initial.longValue() * 12)).movePointLeft(2));
-    }
-
-    private static BigDecimal price(Random r, int lo, int hi) {
-        return BigDecimal.valueOf(lo * 100L + r.nextLong((hi - lo) * 100L), 2);
-    }
-
-    private static <T> T pick(Random r, T[] values) {
-        return values[r.nextInt(values.length)];
     }
 }
