@@ -1,6 +1,5 @@
 package com.vaticprop.testkit;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -132,20 +131,6 @@ public final class DedicatedInfrastructure implements AutoCloseable {
             p.put("KAFKA_BROKERS", "127.0.0.1:" + kafkaPort);
         }
         return p;
-    }
-
-    /** Points the service at these servers through the production variables. */
-    public void register(DynamicPropertyRegistry registry) {
-        if (servers.contains(Server.POSTGRES)) {
-            registry.add("DATABASE_URL", () -> "postgresql://postgres@127.0.0.1:" + postgresPort + "/postgres");
-        }
-        if (servers.contains(Server.REDIS)) {
-            registry.add("REDIS_HOST", () -> "127.0.0.1");
-            registry.add("REDIS_PORT", () -> String.valueOf(redisPort));
-        }
-        if (servers.contains(Server.KAFKA)) {
-            registry.add("KAFKA_BROKERS", () -> "127.0.0.1:" + kafkaPort);
-        }
     }
 
     @Override

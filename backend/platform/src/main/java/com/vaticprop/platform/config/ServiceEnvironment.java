@@ -92,16 +92,6 @@ public final class ServiceEnvironment {
         return problems;
     }
 
-    /** Throws the first problem, if any. */
-    public ServiceEnvironment validated() {
-        List<String> problems = problems();
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigurationException(problems.get(0).split(" ", 2)[0],
-                    problems.get(0).split(" ", 2).length > 1 ? problems.get(0).split(" ", 2)[1] : "is invalid");
-        }
-        return this;
-    }
-
     private static void collect(List<String> problems, Runnable check) {
         try {
             check.run();
