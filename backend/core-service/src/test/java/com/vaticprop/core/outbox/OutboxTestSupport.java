@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Rows an outbox test needs (a user, a tier version, assessments) and a reader of what reached the topics. */
-final class OutboxTestSupport {
+public final class OutboxTestSupport {
 
     private OutboxTestSupport() {
     }
@@ -62,18 +62,18 @@ final class OutboxTestSupport {
     }
 
     /** One record as read back: the decoded envelope plus where and when Kafka stored it. */
-    record Received(EventEnvelope<EventData> event, String topic, int partition, long offset, long timestamp,
+    public record Received(EventEnvelope<EventData> event, String topic, int partition, long offset, long timestamp,
                     String key) {
     }
 
     /** Reads the given topics from the beginning; keeps every record (duplicates included). */
-    static final class TopicReader implements AutoCloseable {
+    public static final class TopicReader implements AutoCloseable {
 
         private final KafkaConsumer<String, byte[]> consumer;
         private final EventCodec codec = new EventCodec();
         private final List<Received> received = new ArrayList<>();
 
-        TopicReader(String bootstrapServers, Collection<String> topics) {
+        public TopicReader(String bootstrapServers, Collection<String> topics) {
             consumer = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -89,7 +89,7 @@ final class OutboxTestSupport {
         }
 
         /** Polls once more and returns everything read so far. */
-        List<Received> poll() {
+        public List<Received> poll() {
             for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
                 received.add(new Received(codec.decode(r.value()), r.topic(), r.partition(), r.offset(),
                         r.timestamp(), r.key()));
@@ -97,7 +97,7 @@ final class OutboxTestSupport {
             return List.copyOf(received);
         }
 
-        List<Received> of(UUID assessmentId) {
+        public List<Received> of(UUID assessmentId) {
             return poll().stream().filter(r -> assessmentId.equals(r.event().assessmentId())).toList();
         }
 

@@ -1,0 +1,33 @@
+package com.vaticprop.core.purchase;
+
+import java.util.UUID;
+
+/**
+ * Opens a hosted checkout for a purchase. The purchase id travels to the provider (metadata of the session and of the
+ * payment) so every later webhook maps back to its purchase.
+ */
+public interface CheckoutGateway {
+
+    /**
+     * @param purchaseId   our purchase
+     * @param customerEmail pre-filled on the checkout page
+     * @param productName  what the trader sees they are paying for
+     * @param amountMinor  the price in minor units of {@code currency}
+     * @param currency     ISO 4217 code
+     */
+    record CheckoutRequest(UUID purchaseId, String customerEmail, String productName, long amountMinor,
+                           String currency) {
+    }
+
+    record CheckoutSession(String id, String url, String paymentIntentId) {
+    }
+
+    /** Thrown when the provider cannot be reached or refuses; nothing was charged. */
+    final class CheckoutUnavailableException extends RuntimeException {
+        public CheckoutUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    CheckoutSession open(CheckoutRequest request);
+}

@@ -1,0 +1,84 @@
+package com.vaticprop.core.purchase;
+
+import com.stripe.StripeClient;
+import com.vaticprop.core.support.Transactions;
+import com.vaticprop.platform.security.PublicPaths;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Payment wiring from the environment: STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE (a local server in
+ * tests), CHECKOUT_SUCCESS_URL / CHECKOUT_CANCEL_URL ({@code {PURCHASE_ID}} is substituted).
+ */
+@Configuration(proxyBeanMethods = false)
+class PurchaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PurchaseConfiguration.class);
+
+    @Bean
+    PublicPaths stripeWebhookPublicPath() {
+        return new PublicPaths(List.of("/webhooks/stripe"));
+    }
+
+    @Bean
+    PaymentSettings paymentSettings(Environment env) {
+        String secretKey = blankToNull(env.getProperty("STRIPE_SECRET_KEY"));
+        String appEnv = env.getProperty("vatic.app-env", "development");
+        PaymentMode mode = secretKey != null ? PaymentMode.STRIPE
+                : "development".equals(appEnv) ? PaymentMode.DEVELOPMENT : PaymentMode.DISABLED;
+        PaymentSettings settings = new PaymentSettings(mode, secretKey,
+                blankToNull(env.getProperty("STRIPE_WEBHOOK_SECRET")),
+                env.getProperty("STRIPE_API_BASE", "https://api.stripe.com"),
+                env.getProperty("CHECKOUT_SUCCESS_URL", "http://localhost:3000/purchases/{PURCHASE_ID}"),
+                env.getProperty("CHECKOUT_CANCEL_URL", "http://localhost:3000/purchases/{PURCHASE_ID}"),
+                env.getProperty("vatic.payments.webhook-tolerance", Duration.class, Duration.ofMinutes(5)));
+        if (mode == PaymentMode.DEVELOPMENT) {
+            log.warn("payments: DEVELOPMENT path — purchases complete at once without taking payment "
+                    + "(set STRIPE_SECRET_KEY to use Stripe)");
+        } else {
+            log.info("payments: {}", settings);
+        }
+        return settings;
+    }
+
+    @Bean
+    @ConditionalOnProperty("STRIPE_SECRET_KEY")
+    CheckoutGateway checkoutGateway(PaymentSettings settings) {
+        StripeClient client = StripeClient.builder()
+                .setApiKey(settings.secretKey())
+                .setApiBase(settings.apiBase())
+                .setMaxNetworkRetries(2)
+                .setConnectTimeout(5_000)
+                .setReadTimeout(20_000)
+                .build();
+        return new StripeCheckoutGateway(client, settings);
+    }
+
+    @Bean
+    @ConditionalOnProperty("STRIPE_WEBHOOK_SECRET")
+    StripeSignature stripeSignature(PaymentSettings settings, Clock clock) {
+        return new StripeSignature(settings.webhookSecret(), settings.webhookTolerance().toSeconds(), clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty("STRIPE_WEBHOOK_SECRET")
+    StripeWebhookHandler stripeWebhookHandler(PaymentSettings settings, StripeEventLog events,
+                                                        PurchaseRepository purchases, PurchaseLedger ledger,
+                                                        Transactions transactions, MeterRegistry meters,
+                                                        Clock clock) {
+        return new StripeWebhookHandler(events, purchases, ledger, transactions, meters, clock);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,89 @@
+package com.vaticprop.core;
+
+import com.vaticprop.platform.json.VaticJson;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** core-service's HTTP API as a test calls it: JSON bodies, bearer tokens, problem+json assertions. */
+public final class CoreApi {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    public CoreApi(int port) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    public HttpResponse<String> get(String path, String bearer) {
+        return send("GET", path, null, bearer);
+    }
+
+    public HttpResponse<String> post(String path, Object body, String bearer) {
+        return send("POST", path, body, bearer);
+    }
+
+    public HttpResponse<String> send(String method, String path, Object body, String bearer) {
+        String payload = body == null ? null : body instanceof String s ? s : VaticJson.mapper().writeValueAsString(body);
+        return send(method, path, payload, bearer, Map.of("Content-Type", "application/json"));
+    }
+
+    public HttpResponse<String> send(String method, String path, String payload, String bearer,
+                                     Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(payload));
+        if (payload != null) {
+            headers.forEach(b::header);
+        }
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Logs in and returns the access token. */
+    public String login(String email, String password) {
+        HttpResponse<String> r = post("/auth/login", Map.of("email", email, "password", password), null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json(r).get("accessToken").asString();
+    }
+
+    /** Registers a trader and returns the new user's id. */
+    public String register(String email, String password) {
+        HttpResponse<String> r = post("/auth/register", Map.of("email", email, "password", password), null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return json(r).get("id").asString();
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        return VaticJson.mapper().readTree(response.body());
+    }
+
+    /** A 2xx/4xx answer with the given status, parsed. */
+    public static JsonNode expect(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return json(response);
+    }
+
+    public static void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"type\":\"https://vaticprop.com/problems/" + type + "\"");
+    }
+}
