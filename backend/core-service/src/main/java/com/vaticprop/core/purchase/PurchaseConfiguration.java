@@ -6,10 +6,13 @@ import com.vaticprop.platform.security.PublicPaths;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +54,7 @@ class PurchaseConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty("STRIPE_SECRET_KEY")
+    @Conditional(StripeKeyPresent.class)
     CheckoutGateway checkoutGateway(PaymentSettings settings) {
         StripeClient client = StripeClient.builder()
                 .setApiKey(settings.secretKey())
@@ -63,14 +66,13 @@ class PurchaseConfiguration {
         return new StripeCheckoutGateway(client, settings);
     }
 
+    /** Without a (non-blank) STRIPE_WEBHOOK_SECRET it verifies nothing and the endpoint answers 404. */
     @Bean
-    @ConditionalOnProperty("STRIPE_WEBHOOK_SECRET")
     StripeSignature stripeSignature(PaymentSettings settings, Clock clock) {
         return new StripeSignature(settings.webhookSecret(), settings.webhookTolerance().toSeconds(), clock);
     }
 
     @Bean
-    @ConditionalOnProperty("STRIPE_WEBHOOK_SECRET")
     StripeWebhookHandler stripeWebhookHandler(PaymentSettings settings, StripeEventLog events,
                                                         PurchaseRepository purchases, PurchaseLedger ledger,
                                                         Transactions transactions, MeterRegistry meters,
@@ -80,5 +82,13 @@ class PurchaseConfiguration {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** STRIPE_SECRET_KEY set and not blank (an empty line in a .env file means "not configured"). */
+    static final class StripeKeyPresent implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return blankToNull(context.getEnvironment().getProperty("STRIPE_SECRET_KEY")) != null;
+        }
     }
 }

@@ -22,8 +22,13 @@ final class StripeSignature {
         this.clock = clock;
     }
 
+    /** False without a webhook secret: then no payload can be verified and none is accepted. */
+    boolean configured() {
+        return secret != null && !secret.isBlank();
+    }
+
     boolean verify(String payload, String header) {
-        if (header == null || header.isBlank()) {
+        if (!configured() || header == null || header.isBlank()) {
             return false;
         }
         try {

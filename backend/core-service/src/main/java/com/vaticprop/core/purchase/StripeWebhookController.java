@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Stripe's webhook endpoint (public: Stripe authenticates with the signature, not a token). A 2xx tells Stripe to
@@ -21,10 +20,10 @@ import java.util.Optional;
 @Tag(name = "webhooks", description = "Payment provider callbacks")
 class StripeWebhookController {
 
-    private final Optional<StripeSignature> signature;
-    private final Optional<StripeWebhookHandler> handler;
+    private final StripeSignature signature;
+    private final StripeWebhookHandler handler;
 
-    StripeWebhookController(Optional<StripeSignature> signature, Optional<StripeWebhookHandler> handler) {
+    StripeWebhookController(StripeSignature signature, StripeWebhookHandler handler) {
         this.signature = signature;
         this.handler = handler;
     }
@@ -34,17 +33,17 @@ class StripeWebhookController {
             + "verified with STRIPE_WEBHOOK_SECRET")
     Map<String, String> receive(@RequestHeader(value = "Stripe-Signature", required = false) String header,
                                 @RequestBody(required = false) String payload) {
-        if (signature.isEmpty() || handler.isEmpty()) {
+        if (!signature.configured()) {
             throw new ApiProblemException(HttpStatus.NOT_FOUND, "not-found",
                     "Stripe webhooks are not configured on this deployment.");
         }
         String body = payload == null ? "" : payload;
-        if (!signature.get().verify(body, header)) {
+        if (!signature.verify(body, header)) {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, "bad-signature",
                     "The Stripe-Signature header is missing, does not match the payload, or is too old.");
         }
         StripeEvent event = StripeEvent.parse(body).orElseThrow(() -> new ApiProblemException(HttpStatus.BAD_REQUEST,
                 "bad-event", "The payload is not a Stripe event (id, type and data.object are required)."));
-        return Map.of("received", event.id(), "outcome", handler.get().handle(event));
+        return Map.of("received", event.id(), "outcome", handler.handle(event));
     }
 }
