@@ -44,6 +44,14 @@ class OutboxConfiguration {
     }
 
     @Bean
+    OutboxPruner outboxPruner(JdbcClient jdbc, Clock clock, Environment env, MeterRegistry meters) {
+        return new OutboxPruner(jdbc, clock, new OutboxPruner.Settings(
+                env.getProperty("vatic.outbox.retention", Duration.class, Duration.ofDays(7)),
+                env.getProperty("vatic.outbox.prune-interval", Duration.class, Duration.ofMinutes(10)),
+                env.getProperty("vatic.outbox.prune-batch", Integer.class, 1000)), meters);
+    }
+
+    @Bean
     OutboxRelay.Settings outboxRelaySettings(Environment env) {
         return new OutboxRelay.Settings(
                 env.getProperty("vatic.outbox.relay.max-heads", Integer.class, 100),

@@ -315,4 +315,41 @@ class OutboxRelayTest {
             super("simulated crash", null, false, false);
         }
     }
+
+    @Test
+    void thePrunerDeletesOnlyRowsPublishedLongerAgoThanTheRetentionInBatches() {
+        relay.stop(); // so the unpublished row below stays unpublished
+        Instant now = Instant.parse("2026-11-20T12:00:00Z");
+        UUID unpublished = insertRaw(now.minus(Duration.ofDays(30)), null);
+        List<UUID> old = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            old.add(insertRaw(now.minus(Duration.ofDays(9)), now.minus(Duration.ofDays(8))));
+        }
+        UUID recent = insertRaw(now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)));
+        UUID atTheEdge = insertRaw(now.minus(Duration.ofDays(8)), now.minus(Duration.ofDays(7)).plusSeconds(1));
+        OutboxPruner pruner = new OutboxPruner(jdbc, Clock.fixed(now, java.time.ZoneOffset.UTC),
+                new OutboxPruner.Settings(Duration.ofDays(7), Duration.ofHours(1), 2), meters);
+
+        assertThat(pruner.prune()).isGreaterThanOrEqualTo(5);
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE id IN (:ids)").param("ids", old)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE id IN (:ids)").param("ids", List.of(recent, atTheEdge))
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE id = ? AND published_at IS NULL").param(unpublished)
+                .query(Long.class).single()).as("an unpublished row is never pruned, however old").isEqualTo(1);
+        assertThat(pruner.prune()).isZero();
+        assertThat(meters.get("vatic.outbox.pruned").counter().count()).isGreaterThanOrEqualTo(5);
+    }
+
+    /** An already published seq-less row, written straight to the table with the given times. */
+    private UUID insertRaw(Instant createdAt, Instant publishedAt) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO outbox (id, topic, event_key, event_type, payload, created_at, published_at, attempts)
+                        VALUES (?, 'payment.purchase-completed', ?, 'payment.purchase-completed', CAST('{}' AS JSONB),
+                                ?, ?, 1)""")
+                .params(id, id.toString(), com.vaticprop.core.support.Sql.ts(createdAt),
+                        com.vaticprop.core.support.Sql.ts(publishedAt)).update();
+        return id;
+    }
 }
