@@ -422,6 +422,19 @@ class PurchaseApiTest {
                 .doesNotContain(trader);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesPurchasesAndTheWebhook() {
+        JsonNode openapi = expect(api.get("/openapi", null), 200);
+        assertThat(openapi.get("paths").has("/purchases")).isTrue();
+        assertThat(openapi.get("paths").get("/purchases").has("post")).isTrue();
+        assertThat(openapi.get("paths").get("/purchases").has("get")).isTrue();
+        assertThat(openapi.get("paths").has("/purchases/{id}")).isTrue();
+        assertThat(openapi.get("paths").get("/webhooks/stripe").has("post")).isTrue();
+        JsonNode purchase = openapi.get("components").get("schemas").get("Purchase");
+        assertThat(purchase.get("properties").has("checkoutUrl")).isTrue();
+        assertThat(purchase.get("properties").has("assessmentId")).isTrue();
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private static LocalStripe start() {
