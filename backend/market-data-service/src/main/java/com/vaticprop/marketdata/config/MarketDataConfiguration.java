@@ -110,10 +110,9 @@ class MarketDataConfiguration {
     }
 
     @Bean
-    MarketDataRuntime marketDataRuntime(PublishingPipeline pipeline, QuoteCache cache, MarketDataProducer producer,
-                                        FeedSources sources, ObjectProvider<FrameRecorder> recorder,
-                                        MarketDataSettings settings) {
-        return new MarketDataRuntime(pipeline, cache, producer, sources, recorder.getIfAvailable(),
+    MarketDataRuntime marketDataRuntime(PublishingPipeline pipeline, QuoteCache cache, FeedSources sources,
+                                        ObjectProvider<FrameRecorder> recorder, MarketDataSettings settings) {
+        return new MarketDataRuntime(pipeline, cache, sources, recorder.getIfAvailable(),
                 settings.staleness().sweepInterval(), settings.redisFlush());
     }
 

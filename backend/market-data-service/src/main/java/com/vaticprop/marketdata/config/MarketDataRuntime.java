@@ -1,7 +1,6 @@
 package com.vaticprop.marketdata.config;
 
 import com.vaticprop.marketdata.feed.FeedSources;
-import com.vaticprop.marketdata.publish.MarketDataProducer;
 import com.vaticprop.marketdata.publish.PublishingPipeline;
 import com.vaticprop.marketdata.quote.QuoteCache;
 import com.vaticprop.marketdata.replay.FrameRecorder;
@@ -16,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts and stops the moving parts in the right order: the pipeline's sweeper (quiet-book re-publishing) and the
- * Redis flusher first, then the feed sources; on shutdown the sources first, then a last Redis flush, Kafka flush
- * and the recorder, so nothing a source delivered is lost on a clean stop. The sweeper and the flusher run on
- * separate threads so a slow Redis never delays a re-publication.
+ * Redis flusher first, then the feed sources; on shutdown the sources first, then a last Redis flush and the
+ * recorder (the producer bean's close sends what is pending, bounded), so nothing a source delivered is lost on a
+ * clean stop. The sweeper and the flusher run on separate threads so a slow Redis never delays a re-publication.
  */
 final class MarketDataRuntime implements SmartLifecycle {
 
@@ -26,7 +25,6 @@ final class MarketDataRuntime implements SmartLifecycle {
 
     private final PublishingPipeline pipeline;
     private final QuoteCache cache;
-    private final MarketDataProducer producer;
     private final FeedSources sources;
     private final FrameRecorder recorder;
     private final Duration sweepInterval;
@@ -35,11 +33,10 @@ final class MarketDataRuntime implements SmartLifecycle {
     private ScheduledExecutorService flusher;
     private volatile boolean running;
 
-    MarketDataRuntime(PublishingPipeline pipeline, QuoteCache cache, MarketDataProducer producer,
-                      FeedSources sources, FrameRecorder recorder, Duration sweepInterval, Duration flushInterval) {
+    MarketDataRuntime(PublishingPipeline pipeline, QuoteCache cache, FeedSources sources, FrameRecorder recorder,
+                      Duration sweepInterval, Duration flushInterval) {
         this.pipeline = pipeline;
         this.cache = cache;
-        this.producer = producer;
         this.sources = sources;
         this.recorder = recorder;
         this.sweepInterval = sweepInterval;
@@ -79,7 +76,8 @@ final class MarketDataRuntime implements SmartLifecycle {
         shutdown(flusher);
         try {
             cache.flush();
-            producer.flush();
+            // no unbounded producer.flush() here: with the broker gone it would wait out the delivery timeout; the
+            // producer bean's close() sends what is pending within a bounded 5 s
         } catch (RuntimeException e) {
             log.warn("final flush failed: {}", e.toString());
         }

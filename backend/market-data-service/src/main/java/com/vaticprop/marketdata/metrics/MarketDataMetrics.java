@@ -20,7 +20,7 @@ import java.util.function.ToDoubleFunction;
  * The service's Micrometer meters (Prometheus names in README.md). Meters on the hot path are created once and
  * looked up by enum or small map, so a tick costs a few increments, not a registry lookup.
  */
-public final class MarketDataMetrics {
+public final class MarketDataMetrics implements PublishObserver {
 
     private final MeterRegistry registry;
     private final Map<Topic, Counter> published = new ConcurrentHashMap<>();
@@ -65,17 +65,18 @@ public final class MarketDataMetrics {
         return c == null ? 0 : c.count();
     }
 
-    /** Kafka acknowledged a record {@code latencyMs} after its venue frame was received. */
-    public void acknowledged(Topic topic, long latencyMs) {
+    @Override
+    public void acknowledged(Topic topic, long latencyNanos) {
         latency.computeIfAbsent(topic, t -> Timer.builder("marketdata.publish.latency")
                 .description("venue frame received → record acknowledged by Kafka")
                 .tag("topic", t.topicName())
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry)).record(latencyMs, TimeUnit.MILLISECONDS);
+                .register(registry)).record(latencyNanos, TimeUnit.NANOSECONDS);
     }
 
+    @Override
     public void publishFailed(Topic topic) {
         failures.computeIfAbsent(topic, t -> Counter.builder("marketdata.publish.failures")
                 .description("records Kafka refused or that could not be sent")

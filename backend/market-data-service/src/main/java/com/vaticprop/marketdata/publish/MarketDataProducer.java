@@ -1,6 +1,6 @@
 package com.vaticprop.marketdata.publish;
 
-import com.vaticprop.marketdata.metrics.MarketDataMetrics;
+import com.vaticprop.marketdata.metrics.PublishObserver;
 import com.vaticprop.platform.events.EventCodec;
 import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.Topic;
@@ -31,11 +31,11 @@ public final class MarketDataProducer implements AutoCloseable {
 
     private final Producer<String, byte[]> producer;
     private final EventCodec codec;
-    private final MarketDataMetrics metrics;
+    private final PublishObserver metrics;
     private final Clock clock;
     private volatile long lastErrorLogMs;
 
-    public MarketDataProducer(Producer<String, byte[]> producer, EventCodec codec, MarketDataMetrics metrics,
+    public MarketDataProducer(Producer<String, byte[]> producer, EventCodec codec, PublishObserver metrics,
                               Clock clock) {
         this.producer = producer;
         this.codec = codec;
@@ -76,11 +76,15 @@ public final class MarketDataProducer implements AutoCloseable {
     /** Sends one envelope; {@code receivedTs} is when its venue frame arrived (the latency's start). */
     public void send(Topic topic, String key, EventEnvelope<?> envelope, Instant receivedTs) {
         byte[] value = codec.encode(envelope);
-        long receivedMs = receivedTs.toEpochMilli();
+        long receivedSecond = receivedTs.getEpochSecond();
+        int receivedNano = receivedTs.getNano();
         try {
             producer.send(new ProducerRecord<>(topic.topicName(), key, value), (metadata, error) -> {
                 if (error == null) {
-                    metrics.acknowledged(topic, Math.max(0, clock.millis() - receivedMs));
+                    Instant now = clock.instant();
+                    long nanos = (now.getEpochSecond() - receivedSecond) * 1_000_000_000L
+                            + (now.getNano() - receivedNano);
+                    metrics.acknowledged(topic, Math.max(0, nanos));
                 } else {
                     failed(topic, error);
                 }

@@ -62,13 +62,11 @@ public final class PublishingPipeline implements TickSink {
             return;
         }
         InstrumentBook book = book(route.get());
-        Instant confirmedAt;
-        synchronized (book) {
+        synchronized (book) { // one instrument's records reach Kafka and the cache in the order accepted
             book.accept(tick);
-            confirmedAt = book.confirmedAt();
             send(route.get().topic(), tick, false);
+            cache.quote(tick, book.confirmedAt(), true);
         }
-        cache.quote(tick, confirmedAt, true);
     }
 
     @Override
@@ -77,11 +75,10 @@ public final class PublishingPipeline implements TickSink {
         if (book == null || receivedTs == null) {
             return; // nothing published yet: there is no quote a confirmation could keep fresh
         }
-        book.confirm(receivedTs);
-        if (!republishIfDue(book, clock.instant())) {
-            MarketTick published = book.published();
-            if (published != null) {
-                cache.quote(published, book.confirmedAt(), false); // the cache shows the newer confirmation
+        synchronized (book) {
+            book.confirm(receivedTs);
+            if (!republishIfDue(book, clock.instant()) && book.published() != null) {
+                cache.quote(book.published(), book.confirmedAt(), false); // the cache shows the newer confirmation
             }
         }
     }
@@ -131,20 +128,15 @@ public final class PublishingPipeline implements TickSink {
     }
 
     private boolean republishIfDue(InstrumentBook book, Instant now) {
-        MarketTick again;
-        Instant confirmedAt;
         synchronized (book) {
-            again = book.republishDue(now);
-            confirmedAt = book.confirmedAt();
-            if (again != null) {
-                send(book.route.topic(), again, true);
+            MarketTick again = book.republishDue(now);
+            if (again == null) {
+                return false;
             }
-        }
-        if (again != null) {
-            cache.quote(again, confirmedAt, false);
+            send(book.route.topic(), again, true);
+            cache.quote(again, book.confirmedAt(), false);
             return true;
         }
-        return false;
     }
 
     private void send(Topic topic, MarketTick tick, boolean isRepublish) {
