@@ -3,12 +3,14 @@ package com.vaticprop.trading.account;
 import com.vaticprop.trading.instrument.AssetClass;
 import com.vaticprop.trading.instrument.InstrumentId;
 import com.vaticprop.trading.market.Quote;
+import com.vaticprop.trading.market.QuoteState;
 import com.vaticprop.trading.money.Money;
 import com.vaticprop.trading.order.Fill;
 import com.vaticprop.trading.position.ClosedPosition;
 import com.vaticprop.trading.position.Position;
 import com.vaticprop.trading.position.PositionChange;
 import com.vaticprop.trading.position.PositionMath;
+import com.vaticprop.trading.position.PositionState;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -74,6 +76,87 @@ public final class Account {
         this.dayOpenEquity = this.initialBalance;
         this.dayMinEquity = this.initialBalance;
         this.dayMaxEquity = this.initialBalance;
+    }
+
+    /**
+     * Restores an account captured by {@link #state()}: the restored account books, marks, closes days and reports
+     * exactly as the captured one would have. Closed positions are not part of the state (nothing reads them back;
+     * they were published when they closed), so {@link #closedPositions()} starts empty.
+     *
+     * @throws IllegalArgumentException when the state is incomplete or inconsistent (a mark filed under another
+     *                                  instrument, two positions in one instrument, books that do not balance, …)
+     */
+    public static Account restore(AccountState state) {
+        return new Account(state);
+    }
+
+    private Account(AccountState s) {
+        require(s.accountId() != null && s.initialBalance() != null && s.tradingDayMinNotional() != null
+                && s.startDay() != null && s.cash() != null && s.realized() != null && s.fees() != null
+                && s.peakEquity() != null && s.highestCloseBalance() != null && s.today() != null, "missing field");
+        AccountState.DayState t = s.today();
+        require(t.day() != null && t.openBalance() != null && t.openEquity() != null && t.minEquity() != null
+                && t.maxEquity() != null, "today: missing field");
+        require(s.positionSeq() >= 0 && s.tradingDays() >= 0 && t.fills() >= 0, "negative counter");
+        require(!t.day().isBefore(s.startDay()), "today " + t.day() + " is before the start day " + s.startDay());
+        require(t.minEquity().compareTo(t.maxEquity()) <= 0, "today's min equity above its max");
+        this.accountId = s.accountId();
+        this.initialBalance = s.initialBalance();
+        this.tradingDayMinNotional = s.tradingDayMinNotional();
+        this.startDay = s.startDay();
+        this.cash = s.cash();
+        this.realized = s.realized();
+        this.fees = s.fees();
+        for (var ps : s.positions()) {
+            Position p = ps.toPosition();
+            require(positions.put(p.instrument().value(), p) == null, "two positions in " + p.instrument());
+        }
+        for (Map.Entry<String, QuoteState> e : s.marks().entrySet()) {
+            Quote q = e.getValue().toQuote();
+            require(q.instrument().value().equals(e.getKey()), "mark " + e.getKey() + " holds a quote for "
+                    + q.instrument());
+            marks.put(e.getKey(), q);
+        }
+        LocalDate previous = null;
+        for (AccountState.ClosedDayState d : s.closedDays()) {
+            require(d.day() != null && (previous == null || d.day().isAfter(previous)) && d.day().isBefore(t.day()),
+                    "closed days out of order");
+            closedDays.add(d.toDayClose());
+            previous = d.day();
+        }
+        this.positionSeq = s.positionSeq();
+        this.peakEquity = s.peakEquity();
+        this.highestCloseBalance = s.highestCloseBalance();
+        this.tradingDays = s.tradingDays();
+        this.lastTradeDay = s.lastTradeDay();
+        this.bestClosedDayPnl = s.bestClosedDayPnl();
+        this.day = t.day();
+        this.dayOpenBalance = t.openBalance();
+        this.dayOpenEquity = t.openEquity();
+        this.dayMinEquity = t.minEquity();
+        this.dayMaxEquity = t.maxEquity();
+        this.dayFills = t.fills();
+        this.dayIsTradingDay = t.tradingDay();
+        require(cash.add(collateral()).compareTo(balance()) == 0, "cash + collateral " + cash.add(collateral())
+                + " is not initial + realized − fees " + balance());
+    }
+
+    /** This account as plain data, for engine snapshots ({@link #restore(AccountState)}). */
+    public AccountState state() {
+        Map<String, QuoteState> m = new TreeMap<>();
+        marks.forEach((k, q) -> m.put(k, QuoteState.of(q)));
+        return new AccountState(accountId, initialBalance, tradingDayMinNotional, startDay, cash, realized, fees,
+                positions.values().stream().map(PositionState::of).toList(), m,
+                closedDays.stream().map(AccountState.ClosedDayState::of).toList(), positionSeq, peakEquity,
+                highestCloseBalance, tradingDays, lastTradeDay, bestClosedDayPnl,
+                new AccountState.DayState(day, dayOpenBalance, dayOpenEquity, dayMinEquity, dayMaxEquity, dayFills,
+                        dayIsTradingDay));
+    }
+
+    private static void require(boolean ok, String problem) {
+        if (!ok) {
+            throw new IllegalArgumentException("inconsistent account state: " + problem);
+        }
     }
 
     public String accountId() {

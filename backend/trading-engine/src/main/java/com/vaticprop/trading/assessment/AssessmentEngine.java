@@ -9,6 +9,7 @@ import com.vaticprop.trading.instrument.InstrumentCatalog;
 import com.vaticprop.trading.instrument.InstrumentId;
 import com.vaticprop.trading.market.MarketStatus;
 import com.vaticprop.trading.market.Quote;
+import com.vaticprop.trading.market.QuoteState;
 import com.vaticprop.trading.money.Money;
 import com.vaticprop.trading.order.Execution;
 import com.vaticprop.trading.order.Fill;
@@ -73,6 +74,8 @@ public final class AssessmentEngine {
     private final Map<String, Quote> quotes = new HashMap<>();
     private final Map<String, MarketStatus> statuses = new HashMap<>();
     private final Map<String, Instant> degradedSince = new TreeMap<>();
+    /** Tick sizes changed since creation, so a snapshot can re-apply them to the configured catalogue. */
+    private final Map<String, BigDecimal> tickSizes = new TreeMap<>();
     private int tradeSeq;
     private int violationSeq;
 
@@ -85,6 +88,120 @@ public final class AssessmentEngine {
         this.settings = settings;
         this.simulator = new FillSimulator(settings.slippage());
         this.catalog = settings.catalog();
+    }
+
+    /**
+     * Rebuilds an engine from {@link #snapshot()}: given the same rule set and settings it was created with, the
+     * restored engine produces the same {@link EngineResult} for every later input as the original engine.
+     *
+     * @throws IllegalArgumentException when the snapshot has another format version, belongs to another assessment,
+     *                                  does not fit the rule set (phase, initial balance, trading-day notional) or is
+     *                                  inconsistent in itself (see {@link #restoreFrom})
+     */
+    public static AssessmentEngine restore(String assessmentId, RuleSet ruleSet, EngineSettings settings,
+                                           EngineSnapshot snapshot) {
+        if (snapshot.formatVersion() != EngineSnapshot.FORMAT_VERSION) {
+            throw new IllegalArgumentException("snapshot format " + snapshot.formatVersion() + " is not "
+                    + EngineSnapshot.FORMAT_VERSION);
+        }
+        if (!assessmentId.equals(snapshot.assessmentId())) {
+            throw new IllegalArgumentException("snapshot of " + snapshot.assessmentId() + ", not " + assessmentId);
+        }
+        AssessmentEngine engine = new AssessmentEngine(assessmentId, ruleSet, settings);
+        try {
+            engine.restoreFrom(snapshot);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) { // a null where a value belongs, an unknown zone or instrument spec
+            throw new IllegalArgumentException("inconsistent snapshot: " + e, e);
+        }
+        return engine;
+    }
+
+    /**
+     * Everything later inputs depend on, as plain data ({@link EngineSnapshot}); take it between inputs. The engine
+     * is not changed.
+     */
+    public EngineSnapshot snapshot() {
+        Map<String, QuoteState> quoteStates = new TreeMap<>();
+        quotes.forEach((k, q) -> quoteStates.put(k, QuoteState.of(q)));
+        return new EngineSnapshot(EngineSnapshot.FORMAT_VERSION, assessmentId,
+                EngineSnapshot.LifecycleState.of(lifecycle), phase, account == null ? null : account.state(),
+                lastEvaluation == null ? null : EngineSnapshot.EvaluationState.of(lastEvaluation),
+                working.values().stream().map(EngineSnapshot.WorkingOrderState::of).toList(),
+                seenOrderKeys.stream().sorted().toList(), quoteStates, statuses, degradedSince, tradeSeq,
+                violationSeq, tickSizes);
+    }
+
+    /**
+     * Fills a fresh engine from a snapshot, checking what the engine's own invariants guarantee: an account exists
+     * exactly once the assessment has started, it is the current phase's account of this rule set, nothing works in
+     * a terminal state, every working order was seen, every stored quote is filed under its own instrument.
+     */
+    private void restoreFrom(EngineSnapshot s) {
+        Lifecycle restoredLifecycle = s.lifecycle().toLifecycle();
+        AssessmentState state = restoredLifecycle.state();
+        require(s.phase() >= 0 && s.phase() < ruleSet.phases().size(), "phase " + s.phase() + " outside the "
+                + ruleSet.phases().size() + " phases of the rule set");
+        require(s.tradeSeq() >= 0 && s.violationSeq() >= 0, "negative sequence");
+        require(state == AssessmentState.FAILED ? restoredLifecycle.violationId() == null
+                || s.violationSeq() > 0 : true, "a failing violation but no violation numbered");
+        if (s.account() == null) {
+            require(state == AssessmentState.CREATED || state == AssessmentState.ABANDONED,
+                    state + " without an account");
+            require(s.phase() == 0, "an unstarted assessment in phase " + s.phase());
+        } else {
+            require(state != AssessmentState.CREATED, "an account before the start");
+            Account restored = Account.restore(s.account());
+            require(restored.accountId().equals(assessmentId + "-A" + (s.phase() + 1)), "account "
+                    + restored.accountId() + " is not phase " + (s.phase() + 1) + "'s of " + assessmentId);
+            require(restored.initialBalance().compareTo(Money.book(ruleSet.initialBalance())) == 0,
+                    "initial balance " + restored.initialBalance() + " is not the rule set's");
+            require(s.account().tradingDayMinNotional().compareTo(Money.pctOf(
+                    ruleSet.tradingDay().minTradeNotionalPctOfInitial(), ruleSet.initialBalance())) == 0,
+                    "trading-day notional is not the rule set's");
+            account = restored;
+            rules = Rules.forPhase(ruleSet, ruleSet.phase(s.phase()));
+        }
+        lifecycle = restoredLifecycle;
+        phase = s.phase();
+        lastEvaluation = s.lastEvaluation() == null ? null : s.lastEvaluation().toEvaluation();
+        require(!state.terminal() || s.workingOrders().isEmpty(), "working orders in " + state);
+        for (String key : s.seenOrderKeys()) {
+            require(key.startsWith("id:") || key.startsWith("key:"), "order key " + key);
+            seenOrderKeys.add(key);
+        }
+        for (EngineSnapshot.WorkingOrderState ws : s.workingOrders()) {
+            WorkingOrder wo = ws.toWorkingOrder();
+            String id = wo.request().orderId();
+            require(seenOrderKeys.contains("id:" + id), "working order " + id + " was never placed");
+            require(working.put(id, wo) == null, "working order " + id + " twice");
+        }
+        s.quotes().forEach((key, qs) -> {
+            Quote q = qs.toQuote();
+            require(q.instrument().value().equals(key), "quote " + key + " is for " + q.instrument());
+            quotes.put(key, q);
+        });
+        s.marketStatuses().forEach((key, status) -> {
+            require(InstrumentId.parse(key).isPresent() && status != null, "market status of " + key);
+            statuses.put(key, status);
+        });
+        s.degradedSince().forEach((key, since) -> {
+            require(InstrumentId.parse(key).isPresent() && since != null, "degraded since of " + key);
+            degradedSince.put(key, since);
+        });
+        s.tickSizes().forEach((key, tick) -> {
+            catalog = catalog.withTickSize(InstrumentId.of(key), tick);
+            tickSizes.put(key, tick);
+        });
+        tradeSeq = s.tradeSeq();
+        violationSeq = s.violationSeq();
+    }
+
+    private static void require(boolean ok, String problem) {
+        if (!ok) {
+            throw new IllegalArgumentException("inconsistent snapshot: " + problem);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- read side
@@ -265,6 +382,7 @@ public final class AssessmentEngine {
     public EngineResult onTickSize(InstrumentId instrument, BigDecimal tickSize, Instant at) {
         begin(at);
         catalog = catalog.withTickSize(instrument, tickSize);
+        tickSizes.put(instrument.value(), tickSize);
         return finish();
     }
 
