@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,10 +35,11 @@ class KernelCrossCheckTest {
 
     @Test
     void kernelAgreesWithTheEngineOnEveryPath() {
-        SplittableRandom random = new SplittableRandom(20261125);
         Map<PathOutcome, Integer> seen = new EnumMap<>(PathOutcome.class);
         List<String> mismatches = new ArrayList<>();
-        for (int i = 0; i < PATHS; i++) {
+        // each path has its own generator, so the paths can be judged in parallel and still be the same paths
+        IntStream.range(0, PATHS).parallel().forEach(i -> {
+            SplittableRandom random = new SplittableRandom(20261125L * 31 + i);
             RuleSet rs = randomRuleSet(random);
             int horizon = 1 + random.nextInt(20);
             DayTable days = randomDays(random, horizon, Units.of(rs.initialBalance()));
@@ -45,12 +47,14 @@ class KernelCrossCheckTest {
             int code = kernel.run(new ReplayStream(days), random, horizon, null, 0);
             EngineReference.Verdict expected = new EngineReference(rs, 0).judge(days, horizon);
             PathOutcome got = PathOutcome.of(code);
-            seen.merge(expected.outcome(), 1, Integer::sum);
-            if (got != expected.outcome() || kernel.day != expected.day()) {
-                mismatches.add("path " + i + ": kernel " + got + " day " + kernel.day + ", engine " + expected
-                        + " rules " + RuleSetDocument.from(rs));
+            synchronized (seen) {
+                seen.merge(expected.outcome(), 1, Integer::sum);
+                if (got != expected.outcome() || kernel.day != expected.day()) {
+                    mismatches.add("path " + i + ": kernel " + got + " day " + kernel.day + ", engine " + expected
+                            + " rules " + RuleSetDocument.from(rs));
+                }
             }
-        }
+        });
         assertThat(mismatches).as("paths where the kernel and the engine disagree").isEmpty();
         // the random rule sets and days reach every outcome often enough to mean something
         for (PathOutcome o : PathOutcome.values()) {
