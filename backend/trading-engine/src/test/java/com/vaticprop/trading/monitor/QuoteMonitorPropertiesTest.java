@@ -40,9 +40,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import static com.vaticprop.trading.monitor.RandomInputs.allowance;
-import static com.vaticprop.trading.monitor.RandomInputs.pick;
-import static com.vaticprop.trading.monitor.RandomInputs.price;
+import static com.vaticprop.trading.fixtures.RandomInputs.allowance;
+import static com.vaticprop.trading.fixtures.RandomInputs.pick;
+import static com.vaticprop.trading.fixtures.RandomInputs.price;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
