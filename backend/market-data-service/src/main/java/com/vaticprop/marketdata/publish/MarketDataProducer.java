@@ -75,7 +75,11 @@ public final class MarketDataProducer implements AutoCloseable {
 
     /** Sends one envelope; {@code receivedTs} is when its venue frame arrived (the latency's start). */
     public void send(Topic topic, String key, EventEnvelope<?> envelope, Instant receivedTs) {
-        byte[] value = codec.encode(envelope);
+        sendEncoded(topic, key, codec.encode(envelope), receivedTs);
+    }
+
+    /** Sends an envelope already encoded (the tick fast path, {@link TickEnvelopeWriter}). */
+    public void sendEncoded(Topic topic, String key, byte[] value, Instant receivedTs) {
         long receivedSecond = receivedTs.getEpochSecond();
         int receivedNano = receivedTs.getNano();
         try {

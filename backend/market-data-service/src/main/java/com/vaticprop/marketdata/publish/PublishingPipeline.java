@@ -101,7 +101,7 @@ public final class PublishingPipeline implements TickSink {
         producer.send(Topic.MARKET_RESOLUTIONS, resolution.instrument(),
                 EventEnvelope.of(EventType.MARKET_RESOLUTION, resolution.resolvedAt(), resolution),
                 clock.instant());
-        cache.resolution(resolution);
+        cached(() -> cache.resolution(resolution), "resolution");
     }
 
     @Override
@@ -112,7 +112,19 @@ public final class PublishingPipeline implements TickSink {
         }
         producer.send(Topic.MARKET_STATUS, status.instrument(),
                 EventEnvelope.of(EventType.MARKET_STATUS, status.at(), status), clock.instant());
-        cache.status(status);
+        cached(() -> cache.status(status), "status");
+    }
+
+    /**
+     * Statuses and resolutions are written to Redis at once (they are rare); a Redis outage must not reach the
+     * connector that delivered them — Kafka has them, and the next one rewrites the cache.
+     */
+    private static void cached(Runnable write, String what) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            log.warn("market {} not written to Redis: {}", what, e.toString());
+        }
     }
 
     /** Re-publishes every quiet, confirmed book that is due; returns how many it re-published. */
@@ -140,8 +152,8 @@ public final class PublishingPipeline implements TickSink {
     }
 
     private void send(Topic topic, MarketTick tick, boolean isRepublish) {
-        producer.send(topic, tick.instrument(), EventEnvelope.of(EventType.MARKET_TICK, tick.receivedTs(), tick),
-                tick.receivedTs());
+        producer.sendEncoded(topic, tick.instrument(),
+                TickEnvelopeWriter.write(TickEnvelopeWriter.newEventId(), tick), tick.receivedTs());
         metrics.published(topic, isRepublish);
     }
 
