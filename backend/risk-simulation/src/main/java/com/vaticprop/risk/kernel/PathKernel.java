@@ -92,11 +92,13 @@ public final class PathKernel {
     /**
      * Simulates and judges one path of up to {@code horizon} days.
      *
-     * @param fan     when not null, every day's close equity (currency units) is
-     *                written at {@code fan[fanBase + day − 1]}, held at the verdict's equity after the path ended
+     * @param fan      when not null, every day's close equity (currency units) is written at
+     *                 {@code fan[(day − 1) × fanStride + fanPath]} (day-major: one day's column is contiguous), held
+     *                 at the verdict's equity after the path ended
      * @return the {@link PathOutcome} ordinal
      */
-    public int run(DayStream stream, SplittableRandom random, int horizon, float[] fan, int fanBase) {
+    public int run(DayStream stream, SplittableRandom random, int horizon, float[] fan, int fanPath,
+                   int fanStride) {
         DayTable t = stream.table();
         long[] tPnl = t.pnl;
         long[] tLow = t.low;
@@ -205,7 +207,7 @@ public final class PathKernel {
             e = eClose;
             b = bClose;
             if (fan != null) {
-                fan[fanBase + d - 1] = (float) Units.toDouble(e);
+                fan[(d - 1) * fanStride + fanPath] = (float) Units.toDouble(e);
             }
             if (why != NONE) {
                 outcome = why;
@@ -217,7 +219,7 @@ public final class PathKernel {
         if (fan != null) {
             float held = (float) Units.toDouble(e);
             for (int i = fanFrom; i < horizon; i++) {
-                fan[fanBase + i] = held;
+                fan[i * fanStride + fanPath] = held;
             }
         }
         this.day = verdictDay;

@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,38 +78,33 @@ public record SimulationResult(int paths, int horizonDays, String method, Double
 
     private static FanChart fanChart(float[] fan, int n, int horizon) {
         List<FanChart.Day> days = new ArrayList<>(horizon);
-        float[] column = new float[n];
         for (int d = 0; d < horizon; d++) {
-            for (int p = 0; p < n; p++) {
-                column[p] = fan[p * horizon + d];
-            }
-            Arrays.sort(column);
-            BigDecimal[] q = new BigDecimal[FAN.length];
-            for (int i = 0; i < FAN.length; i++) {
-                q[i] = Units.toMoney(Quantiles.of(column, FAN[i]));
-            }
-            days.add(new FanChart.Day(d + 1, q[0], q[1], q[2], q[3], q[4]));
+            double[] q = Quantiles.of(fan, d * n, n, FAN);
+            days.add(new FanChart.Day(d + 1, Units.toMoney(q[0]), Units.toMoney(q[1]), Units.toMoney(q[2]),
+                    Units.toMoney(q[3]), Units.toMoney(q[4])));
         }
         return new FanChart(n, days);
     }
 
     private static RiskMeasures terminal(float[] pnl) {
-        float[] sorted = pnl.clone();
-        if (sorted.length > 1 << 16) {
-            Arrays.parallelSort(sorted);
-        } else {
-            Arrays.sort(sorted);
-        }
+        int n = pnl.length;
         double sum = 0;
-        for (float v : sorted) {
+        for (float v : pnl) {
             sum += v;
         }
-        Map<Integer, BigDecimal> q = new LinkedHashMap<>();
-        for (int pct : TERMINAL) {
-            q.put(pct, Units.toMoney(Quantiles.of(sorted, pct / 100.0)));
+        float[] work = pnl.clone();
+        double[] qs = new double[TERMINAL.length];
+        for (int i = 0; i < qs.length; i++) {
+            qs[i] = TERMINAL[i] / 100.0;
         }
-        return new RiskMeasures(Units.toMoney(sum / sorted.length), q,
-                Units.toMoney(-Quantiles.of(sorted, 0.05)), Units.toMoney(-Quantiles.lowerTailMean(sorted, 0.95)),
-                Units.toMoney(-Quantiles.of(sorted, 0.01)), Units.toMoney(-Quantiles.lowerTailMean(sorted, 0.99)));
+        double[] values = Quantiles.of(work, 0, n, qs);
+        Map<Integer, BigDecimal> q = new LinkedHashMap<>();
+        for (int i = 0; i < TERMINAL.length; i++) {
+            q.put(TERMINAL[i], Units.toMoney(values[i]));
+        }
+        double cvar95 = -Quantiles.lowestMean(work, Quantiles.tailCount(n, 0.95));
+        double cvar99 = -Quantiles.lowestMean(work, Quantiles.tailCount(n, 0.99));
+        return new RiskMeasures(Units.toMoney(sum / n), q, q.get(5).negate(), Units.toMoney(cvar95),
+                q.get(1).negate(), Units.toMoney(cvar99));
     }
 }

@@ -30,7 +30,7 @@ public final class ChunkedRunner {
     private ChunkedRunner() {
     }
 
-    /** What the workers produced: the merged tally, per-path terminal P&L and the fan-chart sample. */
+    /** What the workers produced: the merged tally, per-path terminal P&L and the fan-chart sample (day-major). */
     public record Raw(Tally tally, float[] terminalPnl, float[] fan, int fanPaths, long drawdownBinWidth) {
     }
 
@@ -91,8 +91,8 @@ public final class ChunkedRunner {
         int lastBin = bins.length - 1;
         for (int p = from; p < to; p++) {
             int outcome = p < fanPaths
-                    ? kernel.run(stream, random, horizon, fan, p * horizon)
-                    : kernel.run(stream, random, horizon, null, 0);
+                    ? kernel.run(stream, random, horizon, fan, p, fanPaths)
+                    : kernel.run(stream, random, horizon, null, 0, 0);
             long pnl = kernel.equity - init;
             terminal[p] = (float) Units.toDouble(pnl);
             outcomes[outcome]++;

@@ -44,7 +44,7 @@ class KernelCrossCheckTest {
             int horizon = 1 + random.nextInt(20);
             DayTable days = randomDays(random, horizon, Units.of(rs.initialBalance()));
             PathKernel kernel = new PathKernel(KernelRules.compile(rs, rs.phase(0), rs.initialBalance()));
-            int code = kernel.run(new ReplayStream(days), random, horizon, null, 0);
+            int code = kernel.run(new ReplayStream(days), random, horizon, null, 0, 0);
             EngineReference.Verdict expected = new EngineReference(rs, 0).judge(days, horizon);
             PathOutcome got = PathOutcome.of(code);
             synchronized (seen) {
