@@ -26,7 +26,8 @@ class QuantilesTest {
             for (int i = 0; i < qs.length; i++) {
                 double h = (n - 1) * qs[i];
                 int lo = (int) Math.floor(h);
-                double want = sorted[lo] + (h - lo) * (sorted[Math.min(n - 1, lo + 1)] - sorted[lo]);
+                double x = sorted[lo];
+                double want = x + (h - lo) * (sorted[Math.min(n - 1, lo + 1)] - x);
                 assertThat(got[i]).isCloseTo(want, within(1e-9));
             }
             int k = Quantiles.tailCount(n, 0.95);
