@@ -87,7 +87,13 @@ public final class Account {
      *                                  instrument, two positions in one instrument, books that do not balance, …)
      */
     public static Account restore(AccountState state) {
-        return new Account(state);
+        try {
+            return new Account(state);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) { // a null where an amount belongs
+            throw new IllegalArgumentException("inconsistent account state: " + e, e);
+        }
     }
 
     private Account(AccountState s) {

@@ -55,6 +55,9 @@ import java.util.TreeMap;
  *
  * <p>Before any input is handled, every day boundary up to its time is closed (and evaluated at DAY_ROLL), so
  * a quote arriving after midnight is always measured against the new day's anchor.
+ *
+ * <p>A long-lived assessment is persisted as an {@link EngineSnapshot} ({@link #snapshot()}) and rebuilt with
+ * {@link #restore}, instead of replaying every quote it ever saw.
  */
 public final class AssessmentEngine {
     private final String assessmentId;
@@ -96,7 +99,8 @@ public final class AssessmentEngine {
      *
      * @throws IllegalArgumentException when the snapshot has another format version, belongs to another assessment,
      *                                  does not fit the rule set (phase, initial balance, trading-day notional) or is
-     *                                  inconsistent in itself (see {@link #restoreFrom})
+     *                                  inconsistent in itself (an account before the start, books that do not
+     *                                  balance, working orders in a terminal state or never placed, …)
      */
     public static AssessmentEngine restore(String assessmentId, RuleSet ruleSet, EngineSettings settings,
                                            EngineSnapshot snapshot) {
@@ -144,8 +148,8 @@ public final class AssessmentEngine {
         require(s.phase() >= 0 && s.phase() < ruleSet.phases().size(), "phase " + s.phase() + " outside the "
                 + ruleSet.phases().size() + " phases of the rule set");
         require(s.tradeSeq() >= 0 && s.violationSeq() >= 0, "negative sequence");
-        require(state == AssessmentState.FAILED ? restoredLifecycle.violationId() == null
-                || s.violationSeq() > 0 : true, "a failing violation but no violation numbered");
+        require(restoredLifecycle.violationId() == null || s.violationSeq() > 0,
+                "a failing violation but no violation numbered");
         if (s.account() == null) {
             require(state == AssessmentState.CREATED || state == AssessmentState.ABANDONED,
                     state + " without an account");
