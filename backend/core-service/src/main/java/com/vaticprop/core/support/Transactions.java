@@ -23,6 +23,22 @@ public final class Transactions {
         this.template = new TransactionTemplate(transactionManager);
     }
 
+    private Transactions(TransactionTemplate template) {
+        this.template = template;
+    }
+
+    /**
+     * The same retries at READ COMMITTED, for work that serialises itself on a row lock ({@code SELECT … FOR
+     * UPDATE}) and touches only rows guarded by that lock: under SERIALIZABLE, every waiter on a hot row would abort
+     * with 40001 once the holder commits; at READ COMMITTED it simply reads the committed row and goes on. CockroachDB
+     * without READ COMMITTED runs such a transaction SERIALIZABLE, which stays correct with more retries.
+     */
+    public static Transactions readCommitted(PlatformTransactionManager transactionManager) {
+        TransactionTemplate template = new TransactionTemplate(transactionManager);
+        template.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
+        return new Transactions(template);
+    }
+
     public <T> T inTransaction(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {

@@ -109,7 +109,16 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblemException.class)
     public ResponseEntity<Object> apiProblem(ApiProblemException ex) {
-        return problem(Problems.of(ex.status(), ex.type(), ex.getMessage()));
+        ProblemDetail problem = Problems.of(ex.status(), ex.type(), ex.getMessage());
+        ex.properties().forEach(problem::setProperty);
+        ResponseEntity<Object> response = problem(problem);
+        if (ex.headers().isEmpty()) {
+            return response;
+        }
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.putAll(response.getHeaders());
+        ex.headers().forEach(headers::set);
+        return new ResponseEntity<>(response.getBody(), headers, response.getStatusCode());
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

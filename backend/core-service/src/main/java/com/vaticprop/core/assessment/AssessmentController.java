@@ -1,0 +1,131 @@
+package com.vaticprop.core.assessment;
+
+import com.vaticprop.core.support.FieldErrorsException;
+import com.vaticprop.core.web.Caller;
+import com.vaticprop.platform.web.ApiProblemException;
+import com.vaticprop.trading.ruleset.FieldError;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** Assessments of the caller (TRADER) and of everyone (ADMIN, under /admin). */
+@RestController
+@Tag(name = "assessments", description = "Lifecycle and live state of assessments")
+class AssessmentController {
+
+    private static final Set<String> STATUSES = Set.of("CREATED", "ACTIVE", "PAUSED", "PASSED", "FAILED",
+            "ABANDONED");
+
+    record FailRequest(String reason) {
+    }
+
+    private final AssessmentQueries queries;
+    private final AssessmentCommands commands;
+
+    AssessmentController(AssessmentQueries queries, AssessmentCommands commands) {
+        this.queries = queries;
+        this.commands = commands;
+    }
+
+    @GetMapping("/assessments")
+    @Operation(summary = "Your assessments, newest first; filter by status; page with the returned nextCursor")
+    AssessmentQueries.Page list(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String status,
+                                @RequestParam(required = false) String cursor,
+                                @RequestParam(defaultValue = "50") int limit) {
+        return queries.list(Caller.of(jwt).userId(), status(status), cursor, limit(limit));
+    }
+
+    @GetMapping("/assessments/{id}")
+    @Operation(summary = "One of your assessments with its account (balance, equity, open and today's P&L) and "
+            + "every rule's value, limit, distance and explanation; 404 if not yours")
+    AssessmentView get(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        return queries.get(id, Caller.of(jwt)).orElseThrow(AssessmentController::notFound);
+    }
+
+    @PostMapping("/assessments/{id}/start")
+    @Operation(summary = "CREATED → ACTIVE: the account is funded and the clock starts; 409 from any other state")
+    AssessmentView start(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        Caller caller = Caller.of(jwt);
+        commands.start(id, caller);
+        return get(jwt, id);
+    }
+
+    @PostMapping("/assessments/{id}/pause")
+    @Operation(summary = "ACTIVE → PAUSED: no new orders; open positions stay at risk and time runs")
+    AssessmentView pause(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        commands.pause(id, Caller.of(jwt));
+        return get(jwt, id);
+    }
+
+    @PostMapping("/assessments/{id}/resume")
+    @Operation(summary = "PAUSED → ACTIVE")
+    AssessmentView resume(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        commands.resume(id, Caller.of(jwt));
+        return get(jwt, id);
+    }
+
+    @PostMapping("/assessments/{id}/abandon")
+    @Operation(summary = "CREATED, ACTIVE or PAUSED → ABANDONED (reason TRADER); final")
+    AssessmentView abandon(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        commands.abandon(id, Caller.of(jwt));
+        return get(jwt, id);
+    }
+
+    @GetMapping("/admin/assessments")
+    @Operation(summary = "ADMIN: every assessment, newest first; filter by status and userId")
+    AssessmentQueries.Page adminList(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String status,
+                                     @RequestParam(required = false) UUID userId,
+                                     @RequestParam(required = false) String cursor,
+                                     @RequestParam(defaultValue = "50") int limit) {
+        Caller.admin(jwt);
+        return queries.list(userId, status(status), cursor, limit(limit));
+    }
+
+    @PostMapping("/admin/assessments/{id}/fail")
+    @Operation(summary = "ADMIN: fail an ACTIVE or PAUSED assessment now (reason ADMIN), with a written reason")
+    AssessmentView forceFail(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+                             @RequestBody FailRequest request) {
+        Caller admin = Caller.admin(jwt);
+        if (request == null || request.reason() == null || request.reason().isBlank()
+                || request.reason().length() > 500) {
+            throw new FieldErrorsException(List.of(new FieldError("reason", "is required (at most 500 characters)")));
+        }
+        commands.forceFail(id, admin, request.reason().strip());
+        return get(jwt, id);
+    }
+
+    private static String status(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String s = raw.strip().toUpperCase(Locale.ROOT);
+        if (!STATUSES.contains(s)) {
+            throw new FieldErrorsException(List.of(new FieldError("status", "must be one of " + STATUSES)));
+        }
+        return s;
+    }
+
+    private static int limit(int limit) {
+        if (limit < 1 || limit > 200) {
+            throw new FieldErrorsException(List.of(new FieldError("limit", "must be between 1 and 200")));
+        }
+        return limit;
+    }
+
+    private static ApiProblemException notFound() {
+        return new ApiProblemException(HttpStatus.NOT_FOUND, "not-found", "No such assessment.");
+    }
+}

@@ -1,0 +1,33 @@
+package com.vaticprop.core.engine;
+
+import com.vaticprop.trading.assessment.AssessmentEngine;
+import com.vaticprop.trading.assessment.EngineResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One assessment's engine as this replica holds it in memory, with the database version it was loaded at and the
+ * results that quotes or timers produced since, not yet written. All access is synchronised on this object.
+ */
+final class LiveAssessment {
+
+    final UUID assessmentId;
+    final UUID userId;
+    final String currency;
+    final AssessmentEngine engine;
+    long version;
+    /** Results of quotes and timers applied in memory, written (in order) by the next transaction on this engine. */
+    final List<EngineResult> pending = new ArrayList<>();
+    /** Marks changed since the snapshot was last saved (peak equity, day range): save it on the next flush. */
+    boolean marksChanged;
+
+    LiveAssessment(UUID assessmentId, UUID userId, String currency, AssessmentEngine engine, long version) {
+        this.assessmentId = assessmentId;
+        this.userId = userId;
+        this.currency = currency;
+        this.engine = engine;
+        this.version = version;
+    }
+}

@@ -1,0 +1,236 @@
+package com.vaticprop.core.engine;
+
+import com.vaticprop.core.market.QuoteTable;
+import com.vaticprop.core.support.Transactions;
+import com.vaticprop.platform.ruleset.RuleSetJson;
+import com.vaticprop.platform.web.ApiProblemException;
+import com.vaticprop.trading.assessment.AssessmentEngine;
+import com.vaticprop.trading.assessment.EngineInput;
+import com.vaticprop.trading.assessment.EngineResult;
+import com.vaticprop.trading.assessment.EngineSettings;
+import com.vaticprop.trading.instrument.InstrumentId;
+import com.vaticprop.trading.market.Quote;
+import com.vaticprop.trading.ruleset.RuleSet;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Hosts the trading engines of live assessments on this replica and is the only way to change one.
+ *
+ * <p>{@link #execute} runs a command in one database transaction that locks the assessment row, so commands on one
+ * assessment are serialised across all replicas. The engine comes from this replica's memory when its version equals
+ * the row's ({@code engine_version}); otherwise — first use, or another replica wrote since — it is restored from the
+ * stored snapshot and brought up to date with the latest quotes of the instruments it holds. The command's results,
+ * and any results quotes or timers produced in memory since, are written by {@link EngineRecorder} in engine order,
+ * then the new snapshot with the version raised. If the transaction rolls back (a serialization conflict is retried
+ * from the start), the in-memory engine is dropped, so memory never runs ahead of the database.
+ */
+public final class LiveAssessments {
+
+    private final JdbcClient jdbc;
+    private final Transactions transactions;
+    private final EngineRecorder recorder;
+    private final QuoteTable quotes;
+    private final EngineSettings settings;
+    private final Map<UUID, LiveAssessment> live = new ConcurrentHashMap<>();
+    private volatile java.util.function.Consumer<UUID> onDropped = id -> {
+    };
+
+    public LiveAssessments(JdbcClient jdbc, Transactions transactions, EngineRecorder recorder, QuoteTable quotes,
+                           EngineSettings settings) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.recorder = recorder;
+        this.quotes = quotes;
+        this.settings = settings;
+    }
+
+    /** Called with the id of an engine dropped after a rollback (the monitor loads it again). */
+    public void onDropped(java.util.function.Consumer<UUID> listener) {
+        this.onDropped = listener;
+    }
+
+    /** What a command sees: the engine (read it freely) and {@link #apply} to change it. */
+    public final class Session {
+        private final LiveAssessment assessment;
+        private final EngineRecorder.Target target;
+        private final boolean[] touched;
+
+        private Session(LiveAssessment assessment, EngineRecorder.Target target, boolean[] touched) {
+            this.assessment = assessment;
+            this.target = target;
+            this.touched = touched;
+        }
+
+        public AssessmentEngine engine() {
+            return assessment.engine;
+        }
+
+        public UUID userId() {
+            return assessment.userId;
+        }
+
+        public UUID accountId() {
+            return target.accountId;
+        }
+
+        /** Applies an input and records what it produced. */
+        public EngineResult apply(EngineInput input) {
+            touched[0] = true;
+            EngineResult result = assessment.engine.apply(input);
+            recorder.record(target, assessment.engine, result);
+            return result;
+        }
+
+        /** Gives the engine this replica's latest quote of the instrument (the engine ignores one it already has). */
+        public void feedLatestQuote(InstrumentId instrument) {
+            quotes.quote(instrument.value()).ifPresent(q -> apply(new EngineInput.QuoteReceived(q)));
+        }
+    }
+
+    /**
+     * Runs {@code command} on the assessment's engine in a transaction with the row locked; 404 when there is no
+     * such assessment. The command may be run more than once (serialization retries) and must only touch the engine
+     * and the database.
+     */
+    public <T> T execute(UUID assessmentId, Function<Session, T> command) {
+        return transactions.inTransaction(() -> {
+            Row row = lock(assessmentId).orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND,
+                    "not-found", "No such assessment."));
+            boolean[] touched = {false};
+            LiveAssessment a = current(row, touched);
+            synchronized (a) {
+                onCompletion(a, touched);
+                EngineRecorder.Target target = new EngineRecorder.Target(row.id, row.userId, row.currency,
+                        row.accountId, row.phase);
+                for (EngineResult pending : a.pending) {
+                    touched[0] = true;
+                    recorder.record(target, a.engine, pending);
+                }
+                a.pending.clear();
+                T answer = command.apply(new Session(a, target, touched));
+                jdbc.sql("UPDATE assessments SET engine_state = CAST(? AS JSONB), engine_version = ? WHERE id = ?")
+                        .params(EngineSnapshots.write(a.engine), row.version + 1, row.id).update();
+                a.version = row.version + 1;
+                a.marksChanged = false;
+                return answer;
+            }
+        });
+    }
+
+    /**
+     * Reads the engine without changing anything: this replica's engine if it is current, else one restored from the
+     * stored snapshot (not kept) and marked with the latest quotes. Empty when the assessment has never started.
+     */
+    public <T> Optional<T> read(UUID assessmentId, Function<AssessmentEngine, T> reader) {
+        Optional<Row> row = transactions.inTransaction(() -> find(assessmentId, false));
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        LiveAssessment cached = live.get(assessmentId);
+        if (cached != null && cached.version == row.get().version) {
+            synchronized (cached) {
+                return Optional.ofNullable(reader.apply(cached.engine));
+            }
+        }
+        if (row.get().engineState == null) {
+            return Optional.empty();
+        }
+        RuleSet ruleSet = RuleSetJson.read(row.get().ruleSetJson).orThrow();
+        AssessmentEngine engine = EngineSnapshots.read(assessmentId.toString(), ruleSet, settings,
+                row.get().engineState);
+        for (InstrumentId instrument : heldOrWorking(engine)) {
+            quotes.quote(instrument.value()).ifPresent(q -> engine.apply(new EngineInput.QuoteReceived(q)));
+        }
+        return Optional.ofNullable(reader.apply(engine));
+    }
+
+    /** Engines this replica holds, for the risk monitor. */
+    Iterable<LiveAssessment> all() {
+        return live.values();
+    }
+
+    /** False once the engine was replaced (reloaded) or dropped (rolled back): the monitor must not touch it. */
+    boolean isCurrent(LiveAssessment a) {
+        return live.get(a.assessmentId) == a;
+    }
+
+    private LiveAssessment current(Row row, boolean[] touched) {
+        LiveAssessment cached = live.get(row.id);
+        if (cached != null && cached.version == row.version) {
+            return cached;
+        }
+        touched[0] = true; // a freshly loaded engine is only kept if this transaction commits
+        RuleSet ruleSet = RuleSetJson.read(row.ruleSetJson).orThrow();
+        AssessmentEngine engine = row.engineState == null
+                ? new AssessmentEngine(row.id.toString(), ruleSet, settings)
+                : EngineSnapshots.read(row.id.toString(), ruleSet, settings, row.engineState);
+        LiveAssessment loaded = new LiveAssessment(row.id, row.userId, row.currency, engine, row.version);
+        // marks the snapshot may lack (quotes applied on another replica since it was saved)
+        for (InstrumentId instrument : heldOrWorking(engine)) {
+            Optional<Quote> q = quotes.quote(instrument.value());
+            q.ifPresent(quote -> loaded.pending.add(engine.apply(new EngineInput.QuoteReceived(quote))));
+        }
+        live.put(row.id, loaded);
+        return loaded;
+    }
+
+    static Set<InstrumentId> heldOrWorking(AssessmentEngine engine) {
+        Set<InstrumentId> out = new LinkedHashSet<>();
+        engine.account().ifPresent(acc -> acc.positions().forEach(p -> out.add(p.instrument())));
+        engine.workingOrders().forEach(w -> out.add(w.request().instrument()));
+        return out;
+    }
+
+    /**
+     * Commit keeps the engine. A rollback after the engine was changed (an input applied, pending results written,
+     * or a fresh load) drops it, so the next use restores the committed state; a command refused before touching the
+     * engine (a 4xx) leaves it in place.
+     */
+    private void onCompletion(LiveAssessment a, boolean[] touched) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED && touched[0] && live.remove(a.assessmentId, a)) {
+                    onDropped.accept(a.assessmentId);
+                }
+            }
+        });
+    }
+
+    private record Row(UUID id, UUID userId, int phase, String ruleSetJson, String engineState, long version,
+                       UUID accountId, String currency) {
+    }
+
+    private Optional<Row> lock(UUID id) {
+        return find(id, true);
+    }
+
+    private Optional<Row> find(UUID id, boolean forUpdate) {
+        Optional<Row> partial = jdbc.sql("""
+                        SELECT id, user_id, phase_index, CAST(rule_set AS TEXT) AS rule_set,
+                               CAST(engine_state AS TEXT) AS engine_state, engine_version
+                        FROM assessments WHERE id = ?""" + (forUpdate ? " FOR UPDATE" : ""))
+                .param(id)
+                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
+                        rs.getInt("phase_index"), rs.getString("rule_set"), rs.getString("engine_state"),
+                        rs.getLong("engine_version"), null, null))
+                .optional();
+        return partial.map(r -> jdbc.sql("""
+                        SELECT id, currency FROM virtual_accounts WHERE assessment_id = ? AND phase_index = ?""")
+                .params(r.id(), r.phase())
+                .query((rs, n) -> new Row(r.id(), r.userId(), r.phase(), r.ruleSetJson(), r.engineState(),
+                        r.version(), rs.getObject("id", UUID.class), rs.getString("currency").trim()))
+                .single());
+    }
+}

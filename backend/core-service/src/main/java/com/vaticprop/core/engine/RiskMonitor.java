@@ -1,0 +1,247 @@
+package com.vaticprop.core.engine;
+
+import com.vaticprop.core.market.QuoteTable;
+import com.vaticprop.trading.assessment.AssessmentState;
+import com.vaticprop.trading.assessment.EngineInput;
+import com.vaticprop.trading.assessment.EngineResult;
+import com.vaticprop.trading.instrument.InstrumentId;
+import com.vaticprop.trading.market.MarketStatus;
+import com.vaticprop.trading.market.Quote;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The real-time risk monitor. Each quote, status change and resolution from the {@link QuoteTable} is applied, in
+ * memory, to every live engine on this replica that holds the instrument or has an order working on it; a timer tick
+ * every second rolls days and runs out durations. Whatever produces events (a breach, a triggered stop, a day close,
+ * a settlement) is queued on the engine and written at once by a flush transaction ({@link LiveAssessments#execute}),
+ * which also re-checks the engine's version: if another replica changed the assessment meanwhile, the engine is
+ * reloaded and the latest quotes re-applied, so a breach is detected and recorded exactly once. Marks that produced no
+ * event (peak equity, the day's range) are saved with the snapshot every {@code snapshot-interval}.
+ *
+ * <p>On start it loads every ACTIVE and PAUSED assessment, so a restarted replica monitors them again.
+ */
+public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
+
+    private static final Logger log = LoggerFactory.getLogger(RiskMonitor.class);
+
+    private final LiveAssessments live;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration snapshotInterval;
+    private final Set<UUID> flushing = ConcurrentHashMap.newKeySet();
+    private final Counter flushes;
+    private final Timer quoteLatency;
+    private ExecutorService writers;
+    private ScheduledExecutorService ticker;
+    private volatile boolean running;
+    private volatile java.util.function.BooleanSupplier databaseReady = () -> true;
+
+    public RiskMonitor(LiveAssessments live, JdbcClient jdbc, Clock clock, Duration snapshotInterval,
+                       MeterRegistry meters) {
+        this.live = live;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.snapshotInterval = snapshotInterval;
+        this.flushes = Counter.builder("vatic.monitor.flushes").description("monitor results written")
+                .register(meters);
+        this.quoteLatency = Timer.builder("vatic.monitor.quote").description("one quote over the live engines")
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    /** Loads open assessments only once this holds (the schema is migrated). */
+    public RiskMonitor waitingFor(java.util.function.BooleanSupplier ready) {
+        this.databaseReady = ready;
+        return this;
+    }
+
+    @Override
+    public void onQuote(Quote quote) {
+        if (!running) {
+            return;
+        }
+        long start = System.nanoTime();
+        InstrumentId instrument = quote.instrument();
+        applyWhere(a -> LiveAssessments.heldOrWorking(a.engine).contains(instrument),
+                a -> a.engine.apply(new EngineInput.QuoteReceived(quote)));
+        quoteLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void onStatus(InstrumentId instrument, MarketStatus status, Instant at) {
+        applyWhere(a -> true, a -> a.engine.apply(new EngineInput.StatusChanged(instrument, status, at)));
+    }
+
+    @Override
+    public void onResolution(InstrumentId instrument, BigDecimal price, Instant at) {
+        applyWhere(a -> LiveAssessments.heldOrWorking(a.engine).contains(instrument),
+                a -> a.engine.apply(new EngineInput.Resolved(instrument, price, at)));
+    }
+
+    private void tick() {
+        Instant now = clock.instant();
+        applyWhere(a -> a.engine.state() == AssessmentState.ACTIVE || a.engine.state() == AssessmentState.PAUSED,
+                a -> a.engine.apply(new EngineInput.Timer(now)));
+    }
+
+    private void applyWhere(java.util.function.Predicate<LiveAssessment> which,
+                            Function<LiveAssessment, EngineResult> input) {
+        for (LiveAssessment a : live.all()) {
+            boolean flush = false;
+            synchronized (a) {
+                if (!live.isCurrent(a) || a.engine.state() == AssessmentState.FAILED
+                        || a.engine.state() == AssessmentState.PASSED || a.engine.state() == AssessmentState.ABANDONED
+                        || a.engine.account().isEmpty() || !which.test(a)) {
+                    continue;
+                }
+                EngineResult r = input.apply(a);
+                if (!r.events().isEmpty() || hasStoredChecks(r)) {
+                    a.pending.add(r);
+                    flush = true;
+                } else {
+                    a.marksChanged = true;
+                }
+            }
+            if (flush) {
+                flush(a.assessmentId);
+            }
+        }
+    }
+
+    private static boolean hasStoredChecks(EngineResult r) {
+        return r.checks().stream().anyMatch(c -> c.point() == com.vaticprop.trading.rules.EvaluationPoint.DAY_ROLL);
+    }
+
+    /**
+     * An engine dropped after a rolled-back command is loaded again at once, so the assessment is never left
+     * unmonitored until its next command.
+     */
+    void reload(UUID assessmentId) {
+        if (running) {
+            flush(assessmentId);
+        }
+    }
+
+    /** Writes the engine's pending results soon, once at a time per assessment. */
+    private void flush(UUID assessmentId) {
+        if (!flushing.add(assessmentId)) {
+            return;
+        }
+        writers.execute(() -> {
+            try {
+                live.execute(assessmentId, session -> null);
+                flushes.increment();
+            } catch (RuntimeException e) {
+                log.warn("monitor could not write assessment {}: {} (retried on its next event)", assessmentId,
+                        e.toString());
+            } finally {
+                flushing.remove(assessmentId);
+            }
+        });
+    }
+
+    private void saveMarks() {
+        for (LiveAssessment a : live.all()) {
+            boolean dirty;
+            synchronized (a) {
+                dirty = a.marksChanged || !a.pending.isEmpty();
+            }
+            if (dirty) {
+                flush(a.assessmentId);
+            }
+        }
+    }
+
+    /** Loads every assessment that can still trade or breach into this replica. */
+    private void loadOpenAssessments() {
+        List<UUID> open = jdbc.sql("SELECT id FROM assessments WHERE status IN ('ACTIVE', 'PAUSED')")
+                .query(UUID.class).list();
+        for (UUID id : open) {
+            try {
+                live.execute(id, session -> null);
+            } catch (RuntimeException e) {
+                log.warn("monitor could not load assessment {}: {}", id, e.toString());
+            }
+        }
+        log.info("risk monitor watching {} open assessment(s)", open.size());
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        writers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("monitor-write-", 0).factory());
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("monitor-timer")
+                .daemon(true).unstarted(r));
+        running = true;
+        ticker.execute(this::loadOpenAssessmentsQuietly);
+        ticker.scheduleWithFixedDelay(this::tickQuietly, 1, 1, TimeUnit.SECONDS);
+        long every = snapshotInterval.toMillis();
+        ticker.scheduleWithFixedDelay(this::saveMarks, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void loadOpenAssessmentsQuietly() {
+        try {
+            while (running && !databaseReady.getAsBoolean()) {
+                Thread.sleep(200);
+            }
+            loadOpenAssessments();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("monitor start-up load failed: {} (assessments load on their next command)", e.toString());
+        }
+    }
+
+    private void tickQuietly() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            log.warn("monitor timer failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (ticker != null) {
+            ticker.shutdownNow();
+            writers.shutdown();
+            try {
+                writers.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return 100; // after the database migrator and the market feed, before the web server stops taking requests
+    }
+}

@@ -1,0 +1,35 @@
+package com.vaticprop.core.market;
+
+import com.vaticprop.platform.events.EventCodec;
+import com.vaticprop.platform.events.TopicInitializer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.ConsumerFactory;
+
+/** The quote table and, unless {@code vatic.market.feed.enabled=false}, its Kafka feed. */
+@Configuration(proxyBeanMethods = false)
+class MarketConfiguration {
+
+    @Bean
+    QuoteTable quoteTable(MeterRegistry meters) {
+        QuoteTable table = new QuoteTable();
+        Gauge.builder("vatic.market.instruments", table, QuoteTable::size)
+                .description("instruments with a quote in this replica's table").register(meters);
+        return table;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "vatic.market.feed.enabled", havingValue = "true", matchIfMissing = true)
+    MarketFeed marketFeed(ConsumerFactory<?, ?> consumers, QuoteTable table, EventCodec codec, Environment env,
+                          MeterRegistry meters, ObjectProvider<TopicInitializer> topics) {
+        MarketFeed feed = new MarketFeed(consumers.getConfigurationProperties(), table, codec,
+                env.getProperty("vatic.market.tick-backfill", Integer.class, 200), meters);
+        topics.ifAvailable(t -> feed.waitingFor(t::topicsReady));
+        return feed;
+    }
+}

@@ -1,0 +1,221 @@
+package com.vaticprop.core.market;
+
+import com.vaticprop.platform.events.EventCodec;
+import com.vaticprop.platform.events.EventEnvelope;
+import com.vaticprop.platform.events.Topic;
+import com.vaticprop.platform.events.data.EventData;
+import com.vaticprop.platform.events.data.MarketResolution;
+import com.vaticprop.platform.events.data.MarketStatusChanged;
+import com.vaticprop.platform.events.data.MarketTick;
+import com.vaticprop.trading.instrument.InstrumentId;
+import com.vaticprop.trading.market.MarketStatus;
+import com.vaticprop.trading.market.Quote;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Feeds the {@link QuoteTable} from Kafka. Every replica reads <em>every</em> partition of the tick, status and
+ * resolution topics (assigned, no consumer group, no committed offsets): each replica needs all prices, not a share.
+ * On start it rewinds each tick partition a little ({@code vatic.market.tick-backfill} records) so the latest quotes
+ * are known at once — older ones are stale and simply lose to newer ones — and reads status and resolutions from the
+ * beginning (compacted / bounded topics) so a closed or resolved market is known before the first order.
+ */
+public final class MarketFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MarketFeed.class);
+
+    static final Set<Topic> TICKS = EnumSet.of(Topic.BTC_TICKS, Topic.ETH_TICKS, Topic.SOL_TICKS,
+            Topic.POLYMARKET_TICKS, Topic.KALSHI_TICKS);
+    static final Set<Topic> FROM_BEGINNING = EnumSet.of(Topic.MARKET_STATUS, Topic.MARKET_RESOLUTIONS);
+
+    private final Map<String, Object> consumerConfig;
+    private final QuoteTable table;
+    private final EventCodec codec;
+    private final int tickBackfill;
+    private final Counter ticks;
+    private final Counter rejected;
+    private volatile BooleanSupplier ready = () -> true;
+    private volatile boolean running;
+    private volatile boolean assigned;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    public MarketFeed(Map<String, Object> kafkaConfig, QuoteTable table, EventCodec codec, int tickBackfill,
+                      MeterRegistry meters) {
+        Map<String, Object> c = new HashMap<>(kafkaConfig);
+        c.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+        this.consumerConfig = Map.copyOf(c);
+        this.table = table;
+        this.codec = codec;
+        this.tickBackfill = tickBackfill;
+        this.ticks = Counter.builder("vatic.market.ticks").description("ticks applied to the quote table")
+                .register(meters);
+        this.rejected = Counter.builder("vatic.market.rejected").description("market records that could not be used")
+                .register(meters);
+    }
+
+    /** Starts reading only once this holds (the topics exist). */
+    public MarketFeed waitingFor(BooleanSupplier ready) {
+        this.ready = ready;
+        return this;
+    }
+
+    /** True once every partition is assigned and positioned: quotes published from now on will be seen. */
+    public boolean assigned() {
+        return assigned;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("market-feed").daemon(true).start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (!ready.getAsBoolean()) {
+                    Thread.sleep(200);
+                    continue;
+                }
+                try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfig)) {
+                    consumer = c;
+                    assign(c);
+                    while (running) {
+                        for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+                            apply(r);
+                        }
+                    }
+                } finally {
+                    consumer = null;
+                    assigned = false;
+                }
+            } catch (WakeupException e) {
+                // stopping
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("market feed: {} — reconnecting in 1 s", e.toString());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void assign(KafkaConsumer<String, byte[]> c) {
+        List<TopicPartition> ticks = partitions(c, TICKS);
+        List<TopicPartition> fromStart = partitions(c, FROM_BEGINNING);
+        List<TopicPartition> all = new ArrayList<>(ticks);
+        all.addAll(fromStart);
+        c.assign(all);
+        c.seekToBeginning(fromStart);
+        Map<TopicPartition, Long> begin = c.beginningOffsets(ticks);
+        c.endOffsets(ticks).forEach((tp, end) -> c.seek(tp, Math.max(begin.get(tp), end - tickBackfill)));
+        for (TopicPartition tp : all) {
+            c.position(tp); // resolve lazily-evaluated seeks now, so "assigned" means positioned
+        }
+        assigned = true;
+        log.info("market feed reading {} tick and {} status/resolution partitions", ticks.size(), fromStart.size());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> c, Set<Topic> topics) {
+        List<TopicPartition> out = new ArrayList<>();
+        for (Topic t : topics) {
+            List<PartitionInfo> infos = c.partitionsFor(t.topicName(), Duration.ofSeconds(10));
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalStateException("topic " + t.topicName() + " has no partitions yet");
+            }
+            infos.forEach(p -> out.add(new TopicPartition(p.topic(), p.partition())));
+        }
+        return out;
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> r) {
+        try {
+            EventEnvelope<EventData> e = codec.decode(r.value());
+            switch (e.data()) {
+                case MarketTick t -> {
+                    table.put(toQuote(t));
+                    ticks.increment();
+                }
+                case MarketStatusChanged s -> table.putStatus(InstrumentId.of(s.instrument()),
+                        MarketStatus.valueOf(s.status().name()), s.at());
+                case MarketResolution res -> table.putResolution(InstrumentId.of(res.instrument()),
+                        Boolean.TRUE.equals(res.voided()) ? null : res.settlementPrice(), res.resolvedAt());
+                default -> rejected.increment();
+            }
+        } catch (RuntimeException ex) {
+            // a malformed or out-of-range record is dropped and counted, never applied half-read
+            rejected.increment();
+            log.debug("market record dropped ({}:{}@{}): {}", r.topic(), r.partition(), r.offset(), ex.toString());
+        }
+    }
+
+    static Quote toQuote(MarketTick t) {
+        return new Quote(InstrumentId.of(t.instrument()), t.venue(), t.bid(), t.ask(), nonNull(t.bidSize()),
+                nonNull(t.askSize()), t.venueTs(), t.receivedTs(), t.venueSeq(), null);
+    }
+
+    private static BigDecimal nonNull(BigDecimal size) {
+        return size == null ? BigDecimal.ZERO : size;
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

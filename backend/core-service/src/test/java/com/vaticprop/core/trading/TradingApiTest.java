@@ -1,0 +1,353 @@
+package com.vaticprop.core.trading;
+
+import com.vaticprop.core.CoreApi;
+import com.vaticprop.core.CoreServiceApplication;
+import com.vaticprop.core.market.MarketFeed;
+import com.vaticprop.core.market.QuoteTable;
+import com.vaticprop.core.outbox.OutboxTestSupport.Received;
+import com.vaticprop.core.outbox.OutboxTestSupport.TopicReader;
+import com.vaticprop.core.seed.DevelopmentSeed;
+import com.vaticprop.platform.events.EventCodec;
+import com.vaticprop.platform.events.EventEnvelope;
+import com.vaticprop.platform.events.EventType;
+import com.vaticprop.platform.events.Topic;
+import com.vaticprop.platform.events.data.AssessmentCompleted;
+import com.vaticprop.platform.events.data.MarketTick;
+import com.vaticprop.platform.events.data.ViolationDetected;
+import com.vaticprop.testkit.ServiceTestProperties;
+import com.vaticprop.testkit.TestInfrastructure;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static com.vaticprop.core.CoreApi.assertProblem;
+import static com.vaticprop.core.CoreApi.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Whole assessments over HTTP against real PostgreSQL, Kafka and Redis: buy (development path), start, trade on
+ * quotes published to the tick topics, breach on a quote (found by the risk monitor), and the events on Kafka in seq
+ * order. Quotes are published here, as market-data would.
+ */
+@SpringBootTest(classes = CoreServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"APP_ENV=development", "vatic.seed.enabled=true", "STRIPE_SECRET_KEY=",
+                "STRIPE_WEBHOOK_SECRET=", "vatic.identity.login.max-attempts-per-ip=10000",
+                "vatic.trading.orders-per-second=1000", "vatic.assessments.max-active-per-user=50"})
+class TradingApiTest {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final UUID TWO_STEP = DevelopmentSeed.tierId("Crypto Two-Step 100K");
+    private static final KafkaProducer<String, byte[]> PRODUCER = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceTestProperties.database(registry, TradingApiTest.class);
+        ServiceTestProperties.redis(registry, TradingApiTest.class);
+        ServiceTestProperties.kafka(registry);
+        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        PRODUCER.close(Duration.ofSeconds(2));
+    }
+
+    @Autowired
+    private Environment environment;
+    @Autowired
+    private DevelopmentSeed seed;
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private MarketFeed feed;
+    @Autowired
+    private QuoteTable quotes;
+
+    private final EventCodec codec = new EventCodec();
+    private CoreApi api;
+    private String trader;
+
+    @BeforeEach
+    void ready() {
+        api = new CoreApi(environment.getRequiredProperty("local.server.port", Integer.class));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> assertThat(api.get("/ready", null).statusCode()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(seed::done);
+        await().atMost(Duration.ofSeconds(60)).until(feed::assigned);
+        String email = "trader-" + UUID.randomUUID() + "@example.com";
+        api.register(email, PASSWORD);
+        trader = api.login(email, PASSWORD);
+    }
+
+    @Test
+    void buyStartTradeAndBreachTheDailyLossOnAQuoteWithEveryEventOnKafkaInSeqOrder() {
+        UUID id = buyAndStart();
+        JsonNode started = expect(api.get("/assessments/" + id, trader), 200);
+        assertThat(started.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(started.get("phase").get("name").asString()).isEqualTo("Challenge");
+        assertThat(started.get("account").get("balance").asString()).isEqualTo("100000");
+        JsonNode maxLoss = rule(started, "MAX_LOSS");
+        assertThat(maxLoss.get("limit").asString()).isEqualTo("90000");
+        assertThat(maxLoss.get("explanation").asString()).isNotBlank();
+
+        publish("BTC-USD", "60000", "60010");
+        JsonNode order = expect(order(id, "k1", market("BUY", "1")), 201);
+        assertThat(order.get("status").asString()).isEqualTo("FILLED");
+        assertThat(order.get("avgFillPrice").asString()).isEqualTo("60010");
+        // the same key and order: the same answer, nothing new
+        assertThat(expect(order(id, "k1", market("BUY", "1")), 201).get("id").asString())
+                .isEqualTo(order.get("id").asString());
+        assertProblem(order(id, "k1", market("BUY", "2")), 409, "idempotency-key-reused");
+        assertThat(jdbc.sql("SELECT count(*) FROM trades WHERE assessment_id = ?").param(id).query(Long.class)
+                .single()).isEqualTo(1);
+
+        JsonNode after = expect(api.get("/assessments/" + id, trader), 200);
+        // balance = 100000 − fee (10 bps of 60010); equity marks the long at the bid: −10 open P&L
+        assertThat(after.get("account").get("balance").asString()).isEqualTo("99939.99");
+        assertThat(after.get("account").get("openPnl").asString()).isEqualTo("-10");
+        assertThat(after.get("account").get("equity").asString()).isEqualTo("99929.99");
+        assertThat(expect(api.get("/assessments/" + id + "/positions?status=OPEN", trader), 200).size())
+                .isEqualTo(1);
+
+        try (TopicReader kafka = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), assessmentTopics())) {
+            // 60010 → 54000: equity ≈ 93 930, under the daily floor 95 000 (above the max-loss floor 90 000)
+            publish("BTC-USD", "54000", "54010");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                    expect(api.get("/assessments/" + id, trader), 200).get("status").asString()).isEqualTo("FAILED"));
+            JsonNode failed = expect(api.get("/assessments/" + id, trader), 200);
+            assertThat(failed.get("resultReason").asString()).isEqualTo("DAILY_LOSS");
+            JsonNode violations = expect(api.get("/assessments/" + id + "/violations", trader), 200);
+            assertThat(violations.size()).isEqualTo(1);
+            assertThat(violations.get(0).get("rule").asString()).isEqualTo("DAILY_LOSS");
+            assertThat(violations.get(0).get("quote").get("bid").asString()).isEqualTo("54000");
+            assertProblem(order(id, "k2", market("SELL", "1")), 409, "assessment-not-active");
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<Received> events = kafka.of(id);
+                List<String> types = events.stream().sorted(java.util.Comparator.comparing(r -> r.event().seq()))
+                        .map(r -> r.event().type()).toList();
+                assertThat(types).containsExactly("assessment.created", "assessment.started",
+                        "trading.order-placed", "trading.order-filled", "trading.position-opened",
+                        "rules.violation-detected", "assessment.completed");
+                assertThat(events.stream().map(r -> r.event().seq()).sorted().toList())
+                        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+                Received completed = events.stream().filter(r -> r.event().type().equals("assessment.completed"))
+                        .findFirst().orElseThrow();
+                assertThat(((AssessmentCompleted) completed.event().data()).reason())
+                        .isEqualTo(AssessmentCompleted.Reason.DAILY_LOSS);
+                Received violation = events.stream().filter(r -> r.event().type().equals("rules.violation-detected"))
+                        .findFirst().orElseThrow();
+                assertThat(((ViolationDetected) violation.event().data()).quote().bid()).isEqualByComparingTo("54000");
+            });
+        }
+    }
+
+    @Test
+    void badOrdersAre4xxAndChangeNothing() {
+        UUID id = buyAndStart();
+        publish("BTC-USD", "60000", "60010");
+        assertProblem(api.post("/assessments/" + id + "/orders", market("BUY", "1"), trader), 400,
+                "idempotency-key-required");
+        assertProblem(order(id, "b1", market("BUY", "0")), 400, "validation");
+        assertProblem(order(id, "b2", market("BUY", "-1")), 400, "validation");
+        assertProblem(order(id, "b3", market("BUY", "NaN")), 400, "validation");
+        assertProblem(order(id, "b4", market("BUY", "1e9")), 400, "validation");
+        assertProblem(order(id, "b5", Map.of("instrument", "DOGE-USD", "side", "BUY", "type", "MARKET",
+                "qty", "1")), 400, "validation");
+        assertProblem(order(id, "b6", Map.of("instrument", "BTC-USD", "side", "BUY", "type", "LIMIT",
+                "qty", "1")), 400, "validation");
+        HttpResponse<String> disallowed = order(id, "b7", Map.of("instrument", "KALSHI:FED-25DEC:YES", "side", "BUY",
+                "type", "MARKET", "qty", "1"));
+        assertProblem(disallowed, 422, "order-rejected");
+        assertThat(CoreApi.json(disallowed).get("check").asString()).isEqualTo("INSTRUMENT_ALLOWED");
+        HttpResponse<String> tooBig = order(id, "b8", market("BUY", "100"));
+        assertProblem(tooBig, 422, "order-rejected");
+        assertThat(CoreApi.json(tooBig).get("check").asString()).isEqualTo("BUYING_POWER");
+        // a reduce-only order with nothing to reduce
+        HttpResponse<String> reduce = order(id, "b9", Map.of("instrument", "BTC-USD", "side", "SELL", "type",
+                "MARKET", "qty", "1", "reduceOnly", true));
+        assertProblem(reduce, 422, "order-rejected");
+        assertThat(CoreApi.json(reduce).get("check").asString()).isEqualTo("REDUCE_ONLY");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM trades WHERE assessment_id = ?").param(id).query(Long.class)
+                .single()).isZero();
+        assertThat(expect(api.get("/assessments/" + id, trader), 200).get("account").get("balance").asString())
+                .isEqualTo("100000");
+
+        // another trader sees nothing
+        String other = otherTrader();
+        assertProblem(api.get("/assessments/" + id, other), 404, "not-found");
+        assertProblem(order(id, "x1", market("BUY", "1"), other), 404, "not-found");
+        assertProblem(api.get("/assessments/" + id + "/orders", other), 404, "not-found");
+    }
+
+    @Test
+    void staleQuotesAreRefusedNotUsed() {
+        UUID id = buyAndStart();
+        publish("ETH-USD", "3000", "3001", Instant.now().minusSeconds(30));
+        HttpResponse<String> stale = order(id, "s1", market("BUY", "1", "ETH-USD"));
+        assertProblem(stale, 422, "order-rejected");
+        assertThat(CoreApi.json(stale).get("check").asString()).isEqualTo("QUOTE_FRESH");
+        HttpResponse<String> none = order(id, "s2", market("BUY", "1", "SOL-USD"));
+        assertProblem(none, 422, "order-rejected");
+    }
+
+    @Test
+    void lifecycleCommandsFollowTheStateMachine() {
+        UUID id = buy();
+        assertProblem(api.post("/assessments/" + id + "/pause", null, trader), 409, "illegal-transition");
+        expect(api.post("/assessments/" + id + "/start", null, trader), 200);
+        assertProblem(api.post("/assessments/" + id + "/start", null, trader), 409, "illegal-transition");
+        assertThat(expect(api.post("/assessments/" + id + "/pause", null, trader), 200).get("status").asString())
+                .isEqualTo("PAUSED");
+        publish("BTC-USD", "60000", "60010");
+        assertProblem(order(id, "p1", market("BUY", "0.1")), 409, "assessment-not-active");
+        assertThat(expect(api.post("/assessments/" + id + "/resume", null, trader), 200).get("status").asString())
+                .isEqualTo("ACTIVE");
+        assertProblem(api.post("/assessments/" + id + "/start", null, otherTrader()), 404, "not-found");
+        JsonNode abandoned = expect(api.post("/assessments/" + id + "/abandon", null, trader), 200);
+        assertThat(abandoned.get("status").asString()).isEqualTo("ABANDONED");
+        assertThat(abandoned.get("abandonReason").asString()).isEqualTo("TRADER");
+        assertProblem(api.post("/assessments/" + id + "/resume", null, trader), 409, "illegal-transition");
+
+        JsonNode list = expect(api.get("/assessments?status=ABANDONED", trader), 200);
+        assertThat(list.get("items").get(0).get("id").asString()).isEqualTo(id.toString());
+        assertProblem(api.get("/assessments?status=WHATEVER", trader), 400, "validation");
+        assertThat(jdbc.sql("SELECT last_seq FROM assessments WHERE id = ?").param(id).query(Long.class).single())
+                .as("created, started, paused, resumed, abandoned").isEqualTo(5);
+    }
+
+    @Test
+    void concurrentOrdersOnOneAccountEndAsIfPlacedOneByOne() throws Exception {
+        UUID id = buyAndStart();
+        publish("BTC-USD", "60000", "60010");
+        int n = 100;
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String key = "c" + i;
+                sent.add(pool.submit(() -> order(id, key, market("BUY", "0.001"))));
+            }
+            for (Future<HttpResponse<String>> f : sent) {
+                statuses.add(f.get().statusCode());
+            }
+        }
+        assertThat(statuses).containsOnly(201);
+        Map<String, Object> account = jdbc.sql("SELECT balance, fees_paid FROM virtual_accounts "
+                + "WHERE assessment_id = ? AND phase_index = 0").param(id).query().singleRow();
+        // each fill: 0.001 × 60010 = 60.01 notional, fee 10 bps = 0.06001
+        assertThat((BigDecimal) account.get("fees_paid")).isEqualByComparingTo(new BigDecimal("0.06001")
+                .multiply(BigDecimal.valueOf(n)));
+        assertThat((BigDecimal) account.get("balance")).isEqualByComparingTo(new BigDecimal("100000")
+                .subtract(new BigDecimal("0.06001").multiply(BigDecimal.valueOf(n))));
+        JsonNode positions = expect(api.get("/assessments/" + id + "/positions?status=OPEN", trader), 200);
+        assertThat(positions.size()).isEqualTo(1);
+        assertThat(positions.get(0).get("qty").asString()).isEqualTo("0.1");
+        List<Long> seqs = jdbc.sql("SELECT seq FROM outbox WHERE assessment_id = ? ORDER BY seq").param(id)
+                .query(Long.class).list();
+        assertThat(seqs).hasSize((int) (long) seqs.getLast()).startsWith(1L, 2L);
+        assertThat(jdbc.sql("SELECT count(*) FROM trades WHERE assessment_id = ?").param(id).query(Long.class)
+                .single()).isEqualTo(n);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private UUID buy() {
+        JsonNode purchase = expect(api.post("/purchases", Map.of("tierId", TWO_STEP.toString()), trader), 201);
+        return UUID.fromString(purchase.get("assessmentId").asString());
+    }
+
+    private UUID buyAndStart() {
+        UUID id = buy();
+        expect(api.post("/assessments/" + id + "/start", null, trader), 200);
+        return id;
+    }
+
+    private String otherTrader() {
+        String email = "other-" + UUID.randomUUID() + "@example.com";
+        api.register(email, PASSWORD);
+        return api.login(email, PASSWORD);
+    }
+
+    private HttpResponse<String> order(UUID id, String key, Object body) {
+        return order(id, key, body, trader);
+    }
+
+    private HttpResponse<String> order(UUID id, String key, Object body, String token) {
+        String json = com.vaticprop.platform.json.VaticJson.mapper().writeValueAsString(body);
+        return api.send("POST", "/assessments/" + id + "/orders", json, token,
+                Map.of("Content-Type", "application/json", "Idempotency-Key", key));
+    }
+
+    private static Map<String, Object> market(String side, String qty) {
+        return market(side, qty, "BTC-USD");
+    }
+
+    private static Map<String, Object> market(String side, String qty, String instrument) {
+        return Map.of("instrument", instrument, "side", side, "type", "MARKET", "qty", qty);
+    }
+
+    private static JsonNode rule(JsonNode assessment, String name) {
+        for (JsonNode r : assessment.get("rules")) {
+            if (r.get("rule").asString().equals(name)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no rule " + name + " in " + assessment);
+    }
+
+    private void publish(String instrument, String bid, String ask) {
+        publish(instrument, bid, ask, Instant.now());
+    }
+
+    /** Publishes a tick as market-data would and waits until this replica's quote table has it. */
+    private void publish(String instrument, String bid, String ask, Instant receivedTs) {
+        MarketTick tick = new MarketTick(instrument, "test", new BigDecimal(bid), new BigDecimal(ask),
+                new BigDecimal("5"), new BigDecimal("5"), null, null, receivedTs, receivedTs, null);
+        EventEnvelope<MarketTick> envelope = EventEnvelope.of(EventType.MARKET_TICK, receivedTs, tick);
+        try {
+            PRODUCER.send(new ProducerRecord<>(Topic.ticksFor(instrument).topicName(), instrument,
+                    codec.encode(envelope))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> quotes.quote(instrument)
+                .map(q -> q.bid().compareTo(new BigDecimal(bid)) == 0 && q.receivedTs().equals(receivedTs))
+                .orElse(false));
+    }
+
+    private static List<String> assessmentTopics() {
+        return Arrays.stream(Topic.values()).filter(t -> t.topicName().startsWith("assessment.")
+                        || t.topicName().startsWith("trading.") || t.topicName().startsWith("rules.violation"))
+                .filter(t -> t != Topic.ACCOUNT_SNAPSHOT).map(Topic::topicName).toList();
+    }
+}
