@@ -279,6 +279,54 @@ class TradingApiTest {
                 .single()).isEqualTo(n);
     }
 
+    @Test
+    void aTwoStepAssessmentPassesPhaseOneThenPhaseTwoAndIsFundedEligible() {
+        String admin = api.login("admin@vaticprop.dev", "VaticDev-root-2026");
+        Map<String, Object> ruleSet = Map.of("initialBalance", "100000", "currency", "USD",
+                "dayBoundary", Map.of("zone", "UTC", "time", "00:00"), "instruments", List.of("BTC-USD"),
+                "profitSplitPct", "80",
+                "phases", List.of(Map.of("name", "Challenge", "profitTargetPct", "1", "minTradingDays", 1),
+                        Map.of("name", "Verification", "profitTargetPct", "1", "minTradingDays", 1)),
+                "tradingDay", Map.of("minTradeNotionalPctOfInitial", "0"),
+                "maxLoss", Map.of("pct", "10", "mode", "STATIC", "lockAtInitial", false, "lockOffset", "0"),
+                "exposure", Map.of("maxLeverage", "2", "fillDelayMs", 0));
+        String tier = expect(api.post("/tiers", Map.of("name", "Quick Two-Step " + UUID.randomUUID(), "price",
+                "10.00", "currency", "USD", "ruleSet", ruleSet), admin), 201).get("id").asString();
+        UUID id = UUID.fromString(expect(api.post("/purchases", Map.of("tierId", tier), trader), 201)
+                .get("assessmentId").asString());
+        expect(api.post("/assessments/" + id + "/start", null, trader), 200);
+
+        for (int phase = 0; phase < 2; phase++) {
+            publish("BTC-USD", "60000", "60010");
+            expect(order(id, "open-" + phase, market("BUY", "1")), 201);
+            publish("BTC-USD", "62000", "62010");
+            expect(order(id, "close-" + phase, market("SELL", "1")), 201);
+        }
+        JsonNode passed = expect(api.get("/assessments/" + id, trader), 200);
+        assertThat(passed.get("status").asString()).isEqualTo("PASSED");
+        assertThat(passed.get("resultReason").asString()).isEqualTo("TARGET_MET");
+        assertThat(passed.get("phase").get("index").asInt()).isEqualTo(1);
+        assertThat(passed.get("phase").get("name").asString()).isEqualTo("Verification");
+        assertThat(passed.get("fundedEligible").asBoolean()).isTrue();
+        // each phase: +1990 realized, fees 60.01 + 62.00 → 101867.99, on its own account
+        List<Map<String, Object>> accounts = jdbc.sql("SELECT phase_index, initial_balance, balance, realized_pnl, "
+                + "fees_paid, closed_at FROM virtual_accounts WHERE assessment_id = ? ORDER BY phase_index")
+                .param(id).query().listOfRows();
+        assertThat(accounts).hasSize(2);
+        for (Map<String, Object> account : accounts) {
+            assertThat((BigDecimal) account.get("balance")).isEqualByComparingTo("101867.99");
+            assertThat((BigDecimal) account.get("realized_pnl")).isEqualByComparingTo("1990");
+            assertThat((BigDecimal) account.get("fees_paid")).isEqualByComparingTo("122.01");
+            assertThat(account.get("closed_at")).isNotNull();
+        }
+        List<String> types = jdbc.sql("SELECT event_type FROM outbox WHERE assessment_id = ? ORDER BY seq")
+                .param(id).query(String.class).list();
+        assertThat(types).containsSubsequence("assessment.created", "assessment.started", "trading.order-filled",
+                "trading.position-closed", "assessment.phase-passed", "trading.order-filled",
+                "trading.position-closed", "assessment.completed", "assessment.funded-eligible");
+        assertThat(types).doesNotContain("rules.violation-detected");
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private UUID buy() {
