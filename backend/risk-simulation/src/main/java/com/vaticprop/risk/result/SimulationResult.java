@@ -92,18 +92,17 @@ public record SimulationResult(int paths, int horizonDays, String method, Double
         for (float v : pnl) {
             sum += v;
         }
-        float[] work = pnl.clone();
         double[] qs = new double[TERMINAL.length];
         for (int i = 0; i < qs.length; i++) {
             qs[i] = TERMINAL[i] / 100.0;
         }
-        double[] values = Quantiles.of(work, 0, n, qs);
+        double[] values = Quantiles.of(pnl, 0, n, qs);
         Map<Integer, BigDecimal> q = new LinkedHashMap<>();
         for (int i = 0; i < TERMINAL.length; i++) {
             q.put(TERMINAL[i], Units.toMoney(values[i]));
         }
-        double cvar95 = -Quantiles.lowestMean(work, Quantiles.tailCount(n, 0.95));
-        double cvar99 = -Quantiles.lowestMean(work, Quantiles.tailCount(n, 0.99));
+        double cvar95 = -Quantiles.lowestMean(pnl, Quantiles.tailCount(n, 0.95));
+        double cvar99 = -Quantiles.lowestMean(pnl, Quantiles.tailCount(n, 0.99));
         return new RiskMeasures(Units.toMoney(sum / n), q, q.get(5).negate(), Units.toMoney(cvar95),
                 q.get(1).negate(), Units.toMoney(cvar99));
     }
