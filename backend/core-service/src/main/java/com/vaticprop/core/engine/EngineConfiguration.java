@@ -25,7 +25,9 @@ class EngineConfiguration {
                                     com.vaticprop.platform.migration.DatabaseMigrator> migrator) {
         RiskMonitor monitor = new RiskMonitor(live, jdbc, clock,
                 env.getProperty("vatic.monitor.snapshot-interval", java.time.Duration.class,
-                        java.time.Duration.ofSeconds(10)), meters);
+                        java.time.Duration.ofSeconds(10)),
+                env.getProperty("vatic.monitor.discovery-interval", java.time.Duration.class,
+                        java.time.Duration.ofSeconds(5)), meters);
         migrator.ifAvailable(m -> monitor.waitingFor(m::migrated));
         quotes.addListener(monitor);
         live.onDropped(monitor::reload);

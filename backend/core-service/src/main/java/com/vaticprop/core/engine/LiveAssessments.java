@@ -155,6 +155,26 @@ public final class LiveAssessments {
         return Optional.ofNullable(reader.apply(engine));
     }
 
+    /**
+     * Brings this replica's copy up to date without writing: when the stored version differs from the one held (or
+     * none is held), the engine is restored from the snapshot and the latest quotes are applied; results with events
+     * stay pending for the monitor to write. Returns true if the engine has pending results.
+     */
+    boolean refresh(UUID assessmentId, long storedVersion) {
+        LiveAssessment cached = live.get(assessmentId);
+        if (cached != null && cached.version == storedVersion) {
+            return false;
+        }
+        Optional<Row> row = transactions.inTransaction(() -> find(assessmentId, false));
+        if (row.isEmpty()) {
+            return false;
+        }
+        LiveAssessment loaded = current(row.get(), new boolean[1]);
+        synchronized (loaded) {
+            return loaded.pending.stream().anyMatch(r -> !r.events().isEmpty());
+        }
+    }
+
     /** Engines this replica holds, for the risk monitor. */
     Iterable<LiveAssessment> all() {
         return live.values();

@@ -38,7 +38,8 @@ import java.util.function.Function;
  * reloaded and the latest quotes re-applied, so a breach is detected and recorded exactly once. Marks that produced no
  * event (peak equity, the day's range) are saved with the snapshot every {@code snapshot-interval}.
  *
- * <p>On start it loads every ACTIVE and PAUSED assessment, so a restarted replica monitors them again.
+ * <p>Every {@code discovery-interval} (5 s) it loads the ACTIVE and PAUSED assessments it does not hold and reloads
+ * those another replica changed, so a restarted or surviving replica monitors them all within that interval.
  */
 public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
 
@@ -54,11 +55,14 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
     private ExecutorService writers;
     private ScheduledExecutorService ticker;
     private volatile boolean running;
+    private volatile boolean discovered;
+    private final Duration discoveryInterval;
     private volatile java.util.function.BooleanSupplier databaseReady = () -> true;
 
     public RiskMonitor(LiveAssessments live, JdbcClient jdbc, Clock clock, Duration snapshotInterval,
-                       MeterRegistry meters) {
+                       Duration discoveryInterval, MeterRegistry meters) {
         this.live = live;
+        this.discoveryInterval = discoveryInterval;
         this.jdbc = jdbc;
         this.clock = clock;
         this.snapshotInterval = snapshotInterval;
@@ -171,18 +175,26 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
         }
     }
 
-    /** Loads every assessment that can still trade or breach into this replica. */
-    private void loadOpenAssessments() {
-        List<UUID> open = jdbc.sql("SELECT id FROM assessments WHERE status IN ('ACTIVE', 'PAUSED')")
-                .query(UUID.class).list();
-        for (UUID id : open) {
+    /**
+     * Loads every assessment that can still trade or breach, and reloads those another replica changed since this
+     * one last saw them, without writing. Every replica thus monitors every open assessment; the version check on
+     * each write keeps a breach recorded once even when several replicas see it (CONTRACTS: exactly one effect).
+     */
+    private int discover() {
+        record Open(UUID id, long version) {
+        }
+        List<Open> open = jdbc.sql("SELECT id, engine_version FROM assessments WHERE status IN ('ACTIVE', 'PAUSED')")
+                .query((rs, n) -> new Open(rs.getObject("id", UUID.class), rs.getLong("engine_version"))).list();
+        for (Open o : open) {
             try {
-                live.execute(id, session -> null);
+                if (live.refresh(o.id(), o.version())) {
+                    flush(o.id());
+                }
             } catch (RuntimeException e) {
-                log.warn("monitor could not load assessment {}: {}", id, e.toString());
+                log.warn("monitor could not load assessment {}: {}", o.id(), e.toString());
             }
         }
-        log.info("risk monitor watching {} open assessment(s)", open.size());
+        return open.size();
     }
 
     @Override
@@ -194,7 +206,8 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
         ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("monitor-timer")
                 .daemon(true).unstarted(r));
         running = true;
-        ticker.execute(this::loadOpenAssessmentsQuietly);
+        ticker.scheduleWithFixedDelay(this::loadOpenAssessmentsQuietly, 0, discoveryInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
         ticker.scheduleWithFixedDelay(this::tickQuietly, 1, 1, TimeUnit.SECONDS);
         long every = snapshotInterval.toMillis();
         ticker.scheduleWithFixedDelay(this::saveMarks, every, every, TimeUnit.MILLISECONDS);
@@ -205,7 +218,11 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
             while (running && !databaseReady.getAsBoolean()) {
                 Thread.sleep(200);
             }
-            loadOpenAssessments();
+            int open = discover();
+            if (!discovered) {
+                discovered = true;
+                log.info("risk monitor watching {} open assessment(s)", open);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -325,6 +327,99 @@ class TradingApiTest {
                 "trading.position-closed", "assessment.phase-passed", "trading.order-filled",
                 "trading.position-closed", "assessment.completed", "assessment.funded-eligible");
         assertThat(types).doesNotContain("rules.violation-detected");
+    }
+
+    @Test
+    void twoReplicasTradeOneAccountRecordABreachOnceAndTheSurvivorMonitorsTheOthersAssessments() {
+        ConfigurableApplicationContext replicaB = secondReplica();
+        UUID first;
+        UUID second;
+        try {
+            CoreApi b = new CoreApi(Integer.parseInt(replicaB.getEnvironment().getRequiredProperty(
+                    "local.server.port")));
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                    .untilAsserted(() -> assertThat(b.get("/ready", null).statusCode()).isEqualTo(200));
+            QuoteTable quotesB = replicaB.getBean(QuoteTable.class);
+            await().atMost(Duration.ofSeconds(60)).until(replicaB.getBean(MarketFeed.class)::assigned);
+
+            first = buyAndStart();
+            publish("BTC-USD", "60000", "60010");
+            await().atMost(Duration.ofSeconds(20)).until(() -> quotesB.quote("BTC-USD")
+                    .map(q -> q.bid().compareTo(new BigDecimal("60000")) == 0).orElse(false));
+            // orders alternate between the replicas; each sees the other's fills
+            expect(order(first, "a1", market("BUY", "0.5")), 201);
+            expect(orderVia(b, first, "b1", market("BUY", "0.5")), 201);
+            expect(order(first, "a2", market("SELL", "0.2")), 201);
+            expect(orderVia(b, first, "b2", market("BUY", "0.2")), 201);
+            assertThat(expect(api.get("/assessments/" + first + "/positions?status=OPEN", trader), 200).get(0)
+                    .get("qty").asString()).isEqualTo("1");
+            assertThat(expect(b.get("/assessments/" + first, trader), 200).get("account").get("balance"))
+                    .isEqualTo(expect(api.get("/assessments/" + first, trader), 200).get("account").get("balance"));
+
+            // both replicas see the breaching quote; the breach is written once
+            second = buyAndStart();
+            expect(orderVia(b, second, "s1", market("BUY", "1")), 201);
+            publish("BTC-USD", "54000", "54010");
+            UUID breached = first;
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(expect(api.get("/assessments/"
+                    + breached, trader), 200).get("status").asString()).isEqualTo("FAILED"));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(expect(api.get("/assessments/"
+                    + second, trader), 200).get("status").asString()).isEqualTo("FAILED"));
+            publish("BTC-USD", "53000", "53010");
+            Thread.sleep(1500);
+            for (UUID id : List.of(first, second)) {
+                assertThat(jdbc.sql("SELECT count(*) FROM violations WHERE assessment_id = ?").param(id)
+                        .query(Long.class).single()).isEqualTo(1);
+                assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE assessment_id = ? AND event_type IN "
+                                + "('rules.violation-detected', 'assessment.completed')").param(id)
+                        .query(Long.class).single()).isEqualTo(2);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            replicaB.close();
+        }
+        // replica B is gone: an assessment that only B ever touched is watched by A (discovery ≤ 5 s)
+        publish("BTC-USD", "60000", "60010");
+        UUID orphan = buyAndStart();
+        ConfigurableApplicationContext replicaC = secondReplica();
+        try {
+            CoreApi c = new CoreApi(Integer.parseInt(replicaC.getEnvironment().getRequiredProperty(
+                    "local.server.port")));
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                    .untilAsserted(() -> assertThat(c.get("/ready", null).statusCode()).isEqualTo(200));
+            await().atMost(Duration.ofSeconds(60)).until(replicaC.getBean(MarketFeed.class)::assigned);
+            await().atMost(Duration.ofSeconds(20)).until(() -> replicaC.getBean(QuoteTable.class).quote("BTC-USD")
+                    .map(q -> q.bid().compareTo(new BigDecimal("60000")) == 0).orElse(false));
+            expect(orderVia(c, orphan, "o1", market("BUY", "1")), 201);
+        } finally {
+            replicaC.close();
+        }
+        long stoppedAt = System.nanoTime();
+        publish("BTC-USD", "54000", "54010");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(expect(api.get("/assessments/"
+                + orphan, trader), 200).get("status").asString()).isEqualTo("FAILED"));
+        assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt)).isLessThan(Duration.ofSeconds(15));
+    }
+
+    /** Another core-service instance on the same database, Kafka and Redis. */
+    private ConfigurableApplicationContext secondReplica() {
+        Map<String, Object> props = new java.util.HashMap<>();
+        for (String key : List.of("DATABASE_URL", "REDIS_HOST", "REDIS_PORT", "KAFKA_BROKERS",
+                "vatic.redis.key-prefix", "spring.kafka.bootstrap-servers")) {
+            props.put(key, environment.getRequiredProperty(key));
+        }
+        props.putAll(Map.of("server.port", "0", "APP_ENV", "development", "vatic.seed.enabled", "false",
+                "STRIPE_SECRET_KEY", "", "STRIPE_WEBHOOK_SECRET", "", "vatic.trading.orders-per-second", "1000",
+                "vatic.identity.login.max-attempts-per-ip", "10000", "vatic.monitor.discovery-interval", "1s"));
+        return new SpringApplicationBuilder(CoreServiceApplication.class).properties(props).run();
+    }
+
+    private HttpResponse<String> orderVia(CoreApi replica, UUID id, String key, Object body) {
+        String json = com.vaticprop.platform.json.VaticJson.mapper().writeValueAsString(body);
+        return replica.send("POST", "/assessments/" + id + "/orders", json, trader,
+                Map.of("Content-Type", "application/json", "Idempotency-Key", key));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
