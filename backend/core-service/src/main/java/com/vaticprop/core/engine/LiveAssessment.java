@@ -22,6 +22,8 @@ final class LiveAssessment {
     final List<EngineResult> pending = new ArrayList<>();
     /** Marks changed since the snapshot was last saved (peak equity, day range): save it on the next flush. */
     boolean marksChanged;
+    /** Something a dashboard shows may have changed since the last account snapshot was published. */
+    boolean snapshotDirty = true;
 
     LiveAssessment(UUID assessmentId, UUID userId, String currency, AssessmentEngine engine, long version) {
         this.assessmentId = assessmentId;

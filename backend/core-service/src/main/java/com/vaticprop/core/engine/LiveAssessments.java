@@ -123,6 +123,7 @@ public final class LiveAssessments {
                         .params(EngineSnapshots.write(a.engine), row.version + 1, row.id).update();
                 a.version = row.version + 1;
                 a.marksChanged = false;
+                a.snapshotDirty = true;
                 return answer;
             }
         });

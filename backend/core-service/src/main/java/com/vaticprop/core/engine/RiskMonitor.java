@@ -118,6 +118,7 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
                     continue;
                 }
                 EngineResult r = input.apply(a);
+                a.snapshotDirty = true;
                 if (!r.events().isEmpty() || hasStoredChecks(r)) {
                     a.pending.add(r);
                     flush = true;

@@ -138,6 +138,18 @@ class TradingApiTest {
         assertThat(after.get("account").get("equity").asString()).isEqualTo("99929.99");
         assertThat(expect(api.get("/assessments/" + id + "/positions?status=OPEN", trader), 200).size())
                 .isEqualTo(1);
+        try (TopicReader snapshots = new TopicReader(TestInfrastructure.kafka().bootstrapServers(),
+                List.of(Topic.ACCOUNT_SNAPSHOT.topicName()))) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                List<Received> mine = snapshots.of(id);
+                assertThat(mine).isNotEmpty();
+                var latest = (com.vaticprop.platform.events.data.AccountSnapshot) mine.getLast().event().data();
+                assertThat(mine.getLast().key()).isEqualTo(id.toString());
+                assertThat(mine.getLast().event().seq()).isNull();
+                assertThat(latest.equity()).isEqualByComparingTo("99929.99");
+                assertThat(latest.rules()).extracting(r -> r.rule()).contains("MAX_LOSS", "DAILY_LOSS");
+            });
+        }
 
         try (TopicReader kafka = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), assessmentTopics())) {
             // 60010 → 54000: equity ≈ 93 930, under the daily floor 95 000 (above the max-loss floor 90 000)
