@@ -9,6 +9,7 @@ import com.vaticprop.risk.method.DayStream;
 import com.vaticprop.risk.method.PathModel;
 import com.vaticprop.risk.sample.Units;
 
+import java.math.BigInteger;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -24,6 +25,7 @@ import java.util.function.BooleanSupplier;
 public final class ChunkedRunner {
     /** Paths per chunk: part of the reproducibility contract (changing it changes the results of a seed). */
     public static final int CHUNK = 2048;
+    private static final int PASSED = PathOutcome.PASSED.ordinal();
 
     private ChunkedRunner() {
     }
@@ -103,10 +105,9 @@ public final class ChunkedRunner {
             }
             bins[(int) Math.min(lastBin, kernel.maxDrawdown / binWidth)]++;
         }
-        tally.passProfitUnits = tally.passProfitUnits.add(java.math.BigInteger.valueOf(profit));
+        tally.passProfitUnits = tally.passProfitUnits.add(BigInteger.valueOf(profit));
     }
 
-    private static final int PASSED = PathOutcome.PASSED.ordinal();
 
     /** SplitMix64's finalizer over {@code seed} and the chunk index: well-spread, independent seeds per chunk. */
     public static long chunkSeed(long seed, int chunk) {
