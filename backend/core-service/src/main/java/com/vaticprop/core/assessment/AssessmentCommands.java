@@ -1,6 +1,8 @@
 package com.vaticprop.core.assessment;
 
+import com.vaticprop.core.admin.AdminAuditLog;
 import com.vaticprop.core.engine.LiveAssessments;
+import com.vaticprop.core.support.Transactions;
 import com.vaticprop.core.web.Caller;
 import com.vaticprop.platform.web.ApiProblemException;
 import com.vaticprop.trading.assessment.AbandonReason;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -24,13 +27,17 @@ import java.util.function.Function;
 public class AssessmentCommands {
 
     private final LiveAssessments live;
+    private final AdminAuditLog audit;
+    private final Transactions transactions;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final int maxActivePerUser;
 
-    AssessmentCommands(LiveAssessments live, JdbcClient jdbc, Clock clock,
-                       org.springframework.core.env.Environment env) {
+    AssessmentCommands(LiveAssessments live, AdminAuditLog audit, Transactions transactions, JdbcClient jdbc,
+                       Clock clock, org.springframework.core.env.Environment env) {
         this.live = live;
+        this.audit = audit;
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.clock = clock;
         this.maxActivePerUser = env.getProperty("vatic.assessments.max-active-per-user", Integer.class, 5);
@@ -62,8 +69,61 @@ public class AssessmentCommands {
                 ? AbandonReason.ADMIN : AbandonReason.TRADER, at));
     }
 
+    /** An admin fails the assessment now (reason ADMIN), audited in the same transaction. */
     public void forceFail(UUID id, Caller admin, String reason) {
-        run(id, admin, at -> new EngineInput.AdminFail(reason, at));
+        live.execute(id, session -> {
+            String before = session.engine().state().name();
+            try {
+                session.apply(new EngineInput.AdminFail(reason, clock.instant()));
+            } catch (IllegalTransitionException e) {
+                throw new ApiProblemException(HttpStatus.CONFLICT, "illegal-transition",
+                        "Cannot fail an assessment that is " + e.from() + ".");
+            }
+            audit.record(admin.userId(), "assessment.force-fail", id.toString(), Map.of("status", before),
+                    Map.of("status", session.engine().state().name()), reason);
+            return null;
+        });
+    }
+
+    /**
+     * An admin extends the current phase's maximum duration by {@code days}: the pinned rule set is rewritten and the
+     * engine version raised, so every replica restores the engine with the new limit. Audited.
+     */
+    public void extend(UUID id, Caller admin, int days, String reason) {
+        transactions.run(() -> {
+            Map<String, Object> row = jdbc.sql("""
+                            SELECT status, phase_index, CAST(rule_set AS TEXT) AS rule_set FROM assessments
+                            WHERE id = ? FOR UPDATE""").param(id).query().listOfRows().stream().findFirst()
+                    .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "not-found",
+                            "No such assessment."));
+            if (AssessmentStatus.valueOf((String) row.get("status")).isFinal()) {
+                throw new ApiProblemException(HttpStatus.CONFLICT, "assessment-ended",
+                        "The assessment has ended; its duration can no longer change.");
+            }
+            int phase = (Integer) row.get("phase_index");
+            tools.jackson.databind.node.ObjectNode ruleSet = (tools.jackson.databind.node.ObjectNode)
+                    com.vaticprop.platform.json.VaticJson.mapper().readTree((String) row.get("rule_set"));
+            tools.jackson.databind.node.ObjectNode phaseNode =
+                    (tools.jackson.databind.node.ObjectNode) ruleSet.get("phases").get(phase);
+            tools.jackson.databind.JsonNode current = phaseNode.get("maxDurationDays");
+            if (current == null || current.isNull()) {
+                throw new ApiProblemException(HttpStatus.CONFLICT, "no-duration-limit",
+                        "This phase has no maximum duration to extend.");
+            }
+            int before = current.asInt();
+            phaseNode.put("maxDurationDays", before + days);
+            if (!com.vaticprop.platform.ruleset.RuleSetJson.read(ruleSet).isValid()) {
+                throw new ApiProblemException(HttpStatus.CONFLICT, "invalid-extension",
+                        "The extended rule set would not be valid.");
+            }
+            jdbc.sql("""
+                            UPDATE assessments SET rule_set = CAST(? AS JSONB), engine_version = engine_version + 1,
+                                   updated_at = ?, version = version + 1 WHERE id = ?""")
+                    .params(ruleSet.toString(), com.vaticprop.core.support.Sql.ts(clock.instant()), id).update();
+            audit.record(admin.userId(), "assessment.extend", id.toString(),
+                    Map.of("phase", phase, "maxDurationDays", before),
+                    Map.of("phase", phase, "maxDurationDays", before + days), reason);
+        });
     }
 
     private void run(UUID id, Caller caller, Function<Instant, EngineInput> input) {

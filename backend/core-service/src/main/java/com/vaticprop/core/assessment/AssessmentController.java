@@ -32,6 +32,9 @@ class AssessmentController {
     record FailRequest(String reason) {
     }
 
+    record ExtendRequest(Integer days, String reason) {
+    }
+
     private final AssessmentQueries queries;
     private final AssessmentCommands commands;
 
@@ -104,6 +107,26 @@ class AssessmentController {
             throw new FieldErrorsException(List.of(new FieldError("reason", "is required (at most 500 characters)")));
         }
         commands.forceFail(id, admin, request.reason().strip());
+        return get(jwt, id);
+    }
+
+    @PostMapping("/admin/assessments/{id}/extend")
+    @Operation(summary = "ADMIN: extend the current phase's maximum duration by 1–365 days, with a written reason")
+    AssessmentView extend(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+                          @RequestBody ExtendRequest request) {
+        Caller admin = Caller.admin(jwt);
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (request == null || request.days() == null || request.days() < 1 || request.days() > 365) {
+            errors.add(new FieldError("days", "must be between 1 and 365"));
+        }
+        if (request == null || request.reason() == null || request.reason().isBlank()
+                || request.reason().length() > 500) {
+            errors.add(new FieldError("reason", "is required (at most 500 characters)"));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldErrorsException(errors);
+        }
+        commands.extend(id, admin, request.days(), request.reason().strip());
         return get(jwt, id);
     }
 

@@ -92,8 +92,12 @@ public final class LiveAssessments {
             return result;
         }
 
-        /** Gives the engine this replica's latest quote of the instrument (the engine ignores one it already has). */
-        public void feedLatestQuote(InstrumentId instrument) {
+        /**
+         * Gives the engine this replica's view of the instrument before an order: its trading status (a halt or close
+         * the engine may have missed while another replica held it) and its latest quote (ignored if not newer).
+         */
+        public void feedLatestQuote(InstrumentId instrument, java.time.Instant at) {
+            apply(new EngineInput.StatusChanged(instrument, quotes.status(instrument.value()), at));
             quotes.quote(instrument.value()).ifPresent(q -> apply(new EngineInput.QuoteReceived(q)));
         }
     }
@@ -150,9 +154,7 @@ public final class LiveAssessments {
         RuleSet ruleSet = RuleSetJson.read(row.get().ruleSetJson).orThrow();
         AssessmentEngine engine = EngineSnapshots.read(assessmentId.toString(), ruleSet, settings,
                 row.get().engineState);
-        for (InstrumentId instrument : heldOrWorking(engine)) {
-            quotes.quote(instrument.value()).ifPresent(q -> engine.apply(new EngineInput.QuoteReceived(q)));
-        }
+        catchUp(engine, result -> { });
         return Optional.ofNullable(reader.apply(engine));
     }
 
@@ -197,13 +199,28 @@ public final class LiveAssessments {
                 ? new AssessmentEngine(row.id.toString(), ruleSet, settings)
                 : EngineSnapshots.read(row.id.toString(), ruleSet, settings, row.engineState);
         LiveAssessment loaded = new LiveAssessment(row.id, row.userId, row.currency, engine, row.version);
-        // marks the snapshot may lack (quotes applied on another replica since it was saved)
-        for (InstrumentId instrument : heldOrWorking(engine)) {
-            Optional<Quote> q = quotes.quote(instrument.value());
-            q.ifPresent(quote -> loaded.pending.add(engine.apply(new EngineInput.QuoteReceived(quote))));
-        }
+        catchUp(engine, loaded.pending::add);
         live.put(row.id, loaded);
         return loaded;
+    }
+
+    /**
+     * What a restored snapshot may lack: market statuses other than OPEN (a halt, a close, a resolution), the
+     * resolutions of instruments it holds, and the latest quotes of instruments it holds or has orders on.
+     */
+    private void catchUp(AssessmentEngine engine, java.util.function.Consumer<EngineResult> results) {
+        if (engine.account().isEmpty()) {
+            return;
+        }
+        java.time.Instant now = java.time.Instant.now();
+        quotes.nonOpenStatuses().forEach((instrument, status) -> InstrumentId.parse(instrument).ifPresent(id ->
+                results.accept(engine.apply(new EngineInput.StatusChanged(id, status, now)))));
+        for (InstrumentId instrument : heldOrWorking(engine)) {
+            quotes.resolution(instrument.value()).ifPresent(r -> results.accept(engine.apply(
+                    new EngineInput.Resolved(instrument, r.price(), r.at()))));
+            quotes.quote(instrument.value()).ifPresent(q -> results.accept(engine.apply(
+                    new EngineInput.QuoteReceived(q))));
+        }
     }
 
     static Set<InstrumentId> heldOrWorking(AssessmentEngine engine) {

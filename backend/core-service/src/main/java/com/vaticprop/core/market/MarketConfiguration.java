@@ -24,6 +24,12 @@ class MarketConfiguration {
     }
 
     @Bean
+    StalenessWatch stalenessWatch(QuoteTable table, com.vaticprop.core.events.DirectPublisher publisher,
+                                  com.vaticprop.trading.assessment.EngineSettings settings, java.time.Clock clock) {
+        return new StalenessWatch(table, publisher, settings.staleness(), clock);
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "vatic.market.feed.enabled", havingValue = "true", matchIfMissing = true)
     MarketFeed marketFeed(ConsumerFactory<?, ?> consumers, QuoteTable table, EventCodec codec, Environment env,
                           MeterRegistry meters, ObjectProvider<TopicInitializer> topics) {

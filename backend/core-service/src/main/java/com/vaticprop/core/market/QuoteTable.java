@@ -94,8 +94,23 @@ public final class QuoteTable {
         return statuses.getOrDefault(instrument, MarketStatus.OPEN);
     }
 
+    /** Instruments whose status is not OPEN (halted, closed, resolved), with that status. */
+    public Map<String, MarketStatus> nonOpenStatuses() {
+        Map<String, MarketStatus> out = new java.util.HashMap<>();
+        statuses.forEach((k, v) -> {
+            if (v != MarketStatus.OPEN) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
     public Optional<Resolution> resolution(String instrument) {
         return Optional.ofNullable(resolutions.get(instrument));
+    }
+
+    public java.util.Collection<Quote> all() {
+        return java.util.List.copyOf(quotes.values());
     }
 
     public int size() {

@@ -70,8 +70,9 @@ final class OrderService {
                 throw new ApiProblemException(HttpStatus.CONFLICT, "too-many-open-orders",
                         "At most " + maxOpenOrders + " orders may be open at once; cancel one first.");
             }
-            session.feedLatestQuote(request.instrument());
-            session.apply(new EngineInput.PlaceOrder(request, clock.instant()));
+            java.time.Instant now = clock.instant();
+            session.feedLatestQuote(request.instrument(), now);
+            session.apply(new EngineInput.PlaceOrder(request, now));
             return UUID.fromString(request.orderId());
         });
         return queries.order(assessmentId, orderId).orElseThrow();

@@ -415,6 +415,63 @@ class TradingApiTest {
         assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt)).isLessThan(Duration.ofSeconds(15));
     }
 
+    @Test
+    void adminsForceFailExtendAndHaltAndEveryActionIsAudited() {
+        String admin = api.login("admin@vaticprop.dev", "VaticDev-root-2026");
+        UUID id = buyAndStart();
+        assertProblem(api.post("/admin/assessments/" + id + "/fail", Map.of("reason", "x"), trader), 403, "forbidden");
+        assertProblem(api.post("/admin/assessments/" + id + "/extend", Map.of("days", 0, "reason", "x"), admin), 400,
+                "validation");
+        JsonNode extended = expect(api.post("/admin/assessments/" + id + "/extend",
+                Map.of("days", 10, "reason", "exchange outage on 2026-11-20"), admin), 200);
+        assertThat(extended.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(jdbc.sql("SELECT CAST(rule_set -> 'phases' -> 0 ->> 'maxDurationDays' AS INT) FROM assessments "
+                + "WHERE id = ?").param(id).query(Integer.class).single()).isEqualTo(40);
+        assertThat(rule(extended, "MAX_DURATION").get("limit").asString()).isEqualTo("40");
+
+        publish("BTC-USD", "60000", "60010");
+        expect(api.post("/admin/instruments/BTC-USD/halt", Map.of("reason", "bad ticks from the venue"), admin), 200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> quotes.status("BTC-USD")
+                == com.vaticprop.trading.market.MarketStatus.HALTED);
+        HttpResponse<String> halted = order(id, "h1", market("BUY", "0.1"));
+        assertProblem(halted, 422, "order-rejected");
+        assertThat(CoreApi.json(halted).get("check").asString()).isEqualTo("MARKET_OPEN");
+        expect(api.post("/admin/instruments/BTC-USD/resume", Map.of("reason", "venue fixed"), admin), 200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> quotes.status("BTC-USD")
+                == com.vaticprop.trading.market.MarketStatus.OPEN);
+        publish("BTC-USD", "60000", "60010");
+        assertThat(expect(order(id, "h2", market("BUY", "0.1")), 201).get("status").asString()).isEqualTo("FILLED");
+
+        JsonNode failed = expect(api.post("/admin/assessments/" + id + "/fail",
+                Map.of("reason", "account sharing confirmed"), admin), 200);
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("resultReason").asString()).isEqualTo("ADMIN");
+        List<String> actions = jdbc.sql("SELECT payload -> 'data' ->> 'action' FROM outbox WHERE event_type = "
+                + "'admin.audit' AND (payload -> 'data' ->> 'subject' = ? OR payload -> 'data' ->> 'subject' = "
+                + "'BTC-USD') ORDER BY created_at").param(id.toString()).query(String.class).list();
+        assertThat(actions).containsSubsequence("assessment.extend", "instrument.halt", "instrument.resume",
+                "assessment.force-fail");
+    }
+
+    @Test
+    void aStaleInstrumentRaisesMonitoringDegradedOnceAndItsRecovery() {
+        try (TopicReader kafka = new TopicReader(TestInfrastructure.kafka().bootstrapServers(),
+                List.of(Topic.MONITORING_DEGRADED.topicName()))) {
+            publish("SOL-USD", "150", "150.05", Instant.now().minusSeconds(20));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(kafka.poll().stream()
+                    .filter(r -> "SOL-USD".equals(r.key())).toList()).hasSize(1));
+            publish("SOL-USD", "150", "150.05");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                List<Received> sol = kafka.poll().stream().filter(r -> "SOL-USD".equals(r.key())).toList();
+                assertThat(sol).hasSize(2);
+                var first = (com.vaticprop.platform.events.data.MonitoringDegraded) sol.get(0).event().data();
+                var second = (com.vaticprop.platform.events.data.MonitoringDegraded) sol.get(1).event().data();
+                assertThat(first.recovered()).isNull();
+                assertThat(second.recovered()).isTrue();
+            });
+        }
+    }
+
     /** Another core-service instance on the same database, Kafka and Redis. */
     private ConfigurableApplicationContext secondReplica() {
         Map<String, Object> props = new java.util.HashMap<>();
