@@ -14,9 +14,10 @@ import java.util.SplittableRandom;
  * <p>A simulated day is seen at four points, each evaluated like the engine evaluates a quote or a fill:
  * <ol>
  *   <li>two intraday points with a position open: the day's low and high, the extreme nearer the close last (a
- *       winning day goes open → low → high → close, a losing day open → high → low → close). The day's worst balance
- *       ({@code min(open balance + balLow, close balance)}) is reached at the low and kept until the close; at a high
- *       that comes first the balance is still the open balance. Hard limits only (nothing can pass with a position
+ *       winning day goes open → low → high → close, a losing day open → high → low → close). The balance moves
+ *       intraday only by what the sample shows ({@code balLow}: the running realized P&L of round trips; 0 for a day
+ *       sample, whose realizations are not timed): open balance + balLow at the low and after it, the open balance at
+ *       a high that comes first, the close balance at the close. Hard limits only (nothing can pass with a position
  *       open): daily loss when INTRADAY, on equity or balance ({@code includeOpenPnl}); max loss on equity, the
  *       intraday trailing floor following the peak including the point itself;
  *   <li>the close, the day's last moment (flat when {@code carry} is 0): the same hard limits, then the pass: equity ≥
@@ -125,7 +126,7 @@ public final class PathKernel {
             int flags = tFlags[r];
             long eClose = e + pnl;
             long bClose = eClose - carry;
-            long bLow = Math.min(b + tBalLow[r], bClose);
+            long bLow = b + tBalLow[r];
             long eLow = e + tLow[r];
             long eHigh = e + tHigh[r];
             long dFloor = NO_FLOOR;

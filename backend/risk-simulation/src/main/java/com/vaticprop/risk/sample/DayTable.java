@@ -9,8 +9,9 @@ package com.vaticprop.risk.sample;
  *   <li>{@code high} ≥ max(0, pnl): the best equity of the day − open equity;
  *   <li>{@code carry}: close equity − close balance, the open P&L carried overnight (0 = flat at the close, which is
  *       when a profit target can be met);
- *   <li>{@code balLow} ≤ 0: the worst balance of the day − open balance as far as the sample knows it (round trips:
- *       the running realized P&L); the kernel takes {@code min(open balance + balLow, close balance)};
+ *   <li>{@code balLow} ≤ 0: how far the balance fell below the open balance during the day, as far as the sample knows
+ *       (round trips: the running realized P&L; day samples: 0 — when their losses were realized is unknown, so the
+ *       balance moves at the close);
  *   <li>{@code flags}: {@link #TRADING} (counts towards the minimum trading days), {@link #ACTIVE} (had a fill, for
  *       inactivity).
  * </ul>

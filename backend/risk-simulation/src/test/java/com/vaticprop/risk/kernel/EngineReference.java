@@ -62,7 +62,7 @@ final class EngineReference {
             BigDecimal carry = m(t.carry[r]);
             BigDecimal eClose = e.add(pnl);
             BigDecimal bClose = eClose.subtract(carry);
-            BigDecimal bLow = Money.min(b.add(m(t.balLow[r])), bClose);
+            BigDecimal bLow = b.add(m(t.balLow[r]));
             BigDecimal eLow = e.add(m(t.low[r]));
             BigDecimal eHigh = e.add(m(t.high[r]));
             boolean winning = t.pnl[r] >= 0;
