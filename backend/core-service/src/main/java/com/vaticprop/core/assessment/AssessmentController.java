@@ -37,10 +37,21 @@ class AssessmentController {
 
     private final AssessmentQueries queries;
     private final AssessmentCommands commands;
+    private final com.vaticprop.core.engine.ReplayService replays;
 
-    AssessmentController(AssessmentQueries queries, AssessmentCommands commands) {
+    AssessmentController(AssessmentQueries queries, AssessmentCommands commands,
+                         com.vaticprop.core.engine.ReplayService replays) {
         this.queries = queries;
         this.commands = commands;
+        this.replays = replays;
+    }
+
+    @PostMapping("/admin/assessments/{id}/replay")
+    @Operation(summary = "ADMIN: re-derive fills and verdict from the stored orders and quotes and list every "
+            + "difference from what was recorded (the basis for settling a dispute)")
+    com.vaticprop.core.engine.ReplayService.Report replay(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        Caller.admin(jwt);
+        return replays.replay(id);
     }
 
     @GetMapping("/assessments")

@@ -30,8 +30,8 @@ class EngineConfiguration {
 
     @Bean
     LiveAssessments liveAssessments(JdbcClient jdbc, PlatformTransactionManager txm, EngineRecorder recorder,
-                                    QuoteTable quotes, EngineSettings settings) {
-        return new LiveAssessments(jdbc, Transactions.readCommitted(txm), recorder, quotes, settings);
+                                    QuoteTable quotes, EngineSettings settings, EngineEvidence evidence) {
+        return new LiveAssessments(jdbc, Transactions.readCommitted(txm), recorder, quotes, settings, evidence);
     }
 
     @Bean

@@ -19,7 +19,11 @@ final class LiveAssessment {
     final AssessmentEngine engine;
     long version;
     /** Results of quotes and timers applied in memory, written (in order) by the next transaction on this engine. */
-    final List<EngineResult> pending = new ArrayList<>();
+    final List<Applied> pending = new ArrayList<>();
+
+    /** An input applied in memory and what it produced, waiting to be written. */
+    record Applied(com.vaticprop.trading.assessment.EngineInput input, EngineResult result) {
+    }
     /** Marks changed since the snapshot was last saved (peak equity, day range): save it on the next flush. */
     boolean marksChanged;
     /** Something a dashboard shows may have changed since the last account snapshot was published. */

@@ -16,7 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,13 +44,15 @@ public final class LiveAssessments {
     private final EngineRecorder recorder;
     private final QuoteTable quotes;
     private final EngineSettings settings;
+    private final EngineEvidence evidence;
     private final Map<UUID, LiveAssessment> live = new ConcurrentHashMap<>();
     private volatile java.util.function.Consumer<UUID> onDropped = id -> {
     };
 
     public LiveAssessments(JdbcClient jdbc, Transactions transactions, EngineRecorder recorder, QuoteTable quotes,
-                           EngineSettings settings) {
+                           EngineSettings settings, EngineEvidence evidence) {
         this.jdbc = jdbc;
+        this.evidence = evidence;
         this.transactions = transactions;
         this.recorder = recorder;
         this.quotes = quotes;
@@ -65,11 +69,14 @@ public final class LiveAssessments {
         private final LiveAssessment assessment;
         private final EngineRecorder.Target target;
         private final boolean[] touched;
+        private final List<EngineInput> inputs;
 
-        private Session(LiveAssessment assessment, EngineRecorder.Target target, boolean[] touched) {
+        private Session(LiveAssessment assessment, EngineRecorder.Target target, boolean[] touched,
+                        List<EngineInput> inputs) {
             this.assessment = assessment;
             this.target = target;
             this.touched = touched;
+            this.inputs = inputs;
         }
 
         public AssessmentEngine engine() {
@@ -87,6 +94,7 @@ public final class LiveAssessments {
         /** Applies an input and records what it produced. */
         public EngineResult apply(EngineInput input) {
             touched[0] = true;
+            inputs.add(input);
             EngineResult result = assessment.engine.apply(input);
             recorder.record(target, assessment.engine, result);
             return result;
@@ -117,12 +125,15 @@ public final class LiveAssessments {
                 onCompletion(a, touched);
                 EngineRecorder.Target target = new EngineRecorder.Target(row.id, row.userId, row.currency,
                         row.accountId, row.phase);
-                for (EngineResult pending : a.pending) {
+                List<EngineInput> inputs = new ArrayList<>();
+                for (LiveAssessment.Applied pending : a.pending) {
                     touched[0] = true;
-                    recorder.record(target, a.engine, pending);
+                    inputs.add(pending.input());
+                    recorder.record(target, a.engine, pending.result());
                 }
                 a.pending.clear();
-                T answer = command.apply(new Session(a, target, touched));
+                T answer = command.apply(new Session(a, target, touched, inputs));
+                evidence.append(row.id, inputs);
                 jdbc.sql("UPDATE assessments SET engine_state = CAST(? AS JSONB), engine_version = ? WHERE id = ?")
                         .params(EngineSnapshots.write(a.engine), row.version + 1, row.id).update();
                 a.version = row.version + 1;
@@ -154,7 +165,7 @@ public final class LiveAssessments {
         RuleSet ruleSet = RuleSetJson.read(row.get().ruleSetJson).orThrow();
         AssessmentEngine engine = EngineSnapshots.read(assessmentId.toString(), ruleSet, settings,
                 row.get().engineState);
-        catchUp(engine, result -> { });
+        catchUp(engine, applied -> { });
         return Optional.ofNullable(reader.apply(engine));
     }
 
@@ -174,7 +185,7 @@ public final class LiveAssessments {
         }
         LiveAssessment loaded = current(row.get(), new boolean[1]);
         synchronized (loaded) {
-            return loaded.pending.stream().anyMatch(r -> !r.events().isEmpty());
+            return loaded.pending.stream().anyMatch(r -> !r.result().events().isEmpty());
         }
     }
 
@@ -208,18 +219,19 @@ public final class LiveAssessments {
      * What a restored snapshot may lack: market statuses other than OPEN (a halt, a close, a resolution), the
      * resolutions of instruments it holds, and the latest quotes of instruments it holds or has orders on.
      */
-    private void catchUp(AssessmentEngine engine, java.util.function.Consumer<EngineResult> results) {
+    private void catchUp(AssessmentEngine engine, java.util.function.Consumer<LiveAssessment.Applied> results) {
         if (engine.account().isEmpty()) {
             return;
         }
         java.time.Instant now = java.time.Instant.now();
+        java.util.function.Consumer<EngineInput> apply = in -> results.accept(new LiveAssessment.Applied(in,
+                engine.apply(in)));
         quotes.nonOpenStatuses().forEach((instrument, status) -> InstrumentId.parse(instrument).ifPresent(id ->
-                results.accept(engine.apply(new EngineInput.StatusChanged(id, status, now)))));
+                apply.accept(new EngineInput.StatusChanged(id, status, now))));
         for (InstrumentId instrument : heldOrWorking(engine)) {
-            quotes.resolution(instrument.value()).ifPresent(r -> results.accept(engine.apply(
-                    new EngineInput.Resolved(instrument, r.price(), r.at()))));
-            quotes.quote(instrument.value()).ifPresent(q -> results.accept(engine.apply(
-                    new EngineInput.QuoteReceived(q))));
+            quotes.resolution(instrument.value()).ifPresent(r -> apply.accept(
+                    new EngineInput.Resolved(instrument, r.price(), r.at())));
+            quotes.quote(instrument.value()).ifPresent(q -> apply.accept(new EngineInput.QuoteReceived(q)));
         }
     }
 

@@ -86,29 +86,29 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
         long start = System.nanoTime();
         InstrumentId instrument = quote.instrument();
         applyWhere(a -> LiveAssessments.heldOrWorking(a.engine).contains(instrument),
-                a -> a.engine.apply(new EngineInput.QuoteReceived(quote)));
+                a -> new EngineInput.QuoteReceived(quote));
         quoteLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void onStatus(InstrumentId instrument, MarketStatus status, Instant at) {
-        applyWhere(a -> true, a -> a.engine.apply(new EngineInput.StatusChanged(instrument, status, at)));
+        applyWhere(a -> true, a -> new EngineInput.StatusChanged(instrument, status, at));
     }
 
     @Override
     public void onResolution(InstrumentId instrument, BigDecimal price, Instant at) {
         applyWhere(a -> LiveAssessments.heldOrWorking(a.engine).contains(instrument),
-                a -> a.engine.apply(new EngineInput.Resolved(instrument, price, at)));
+                a -> new EngineInput.Resolved(instrument, price, at));
     }
 
     private void tick() {
         Instant now = clock.instant();
         applyWhere(a -> a.engine.state() == AssessmentState.ACTIVE || a.engine.state() == AssessmentState.PAUSED,
-                a -> a.engine.apply(new EngineInput.Timer(now)));
+                a -> new EngineInput.Timer(now));
     }
 
     private void applyWhere(java.util.function.Predicate<LiveAssessment> which,
-                            Function<LiveAssessment, EngineResult> input) {
+                            Function<LiveAssessment, EngineInput> input) {
         for (LiveAssessment a : live.all()) {
             boolean flush = false;
             synchronized (a) {
@@ -117,10 +117,11 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
                         || a.engine.account().isEmpty() || !which.test(a)) {
                     continue;
                 }
-                EngineResult r = input.apply(a);
+                EngineInput in = input.apply(a);
+                EngineResult r = a.engine.apply(in);
                 a.snapshotDirty = true;
                 if (!r.events().isEmpty() || hasStoredChecks(r)) {
-                    a.pending.add(r);
+                    a.pending.add(new LiveAssessment.Applied(in, r));
                     flush = true;
                 } else {
                     a.marksChanged = true;

@@ -182,6 +182,19 @@ class TradingApiTest {
                 assertThat(((ViolationDetected) violation.event().data()).quote().bid()).isEqualByComparingTo("54000");
             });
         }
+        // the stored evidence replays to the same fills and the same breach
+        String admin = api.login("admin@vaticprop.dev", "VaticDev-root-2026");
+        assertProblem(api.post("/admin/assessments/" + id + "/replay", null, trader), 403, "forbidden");
+        JsonNode replay = expect(api.post("/admin/assessments/" + id + "/replay", null, admin), 200);
+        assertThat(replay.get("agrees").asBoolean()).as(replay.toString()).isTrue();
+        assertThat(replay.get("replayedStatus").asString()).isEqualTo("FAILED");
+        assertThat(replay.get("replayedFills").asInt()).isEqualTo(1);
+        assertThat(replay.get("replayedViolations").get(0).asString()).isEqualTo("DAILY_LOSS");
+        // tampering with the stored record is detected
+        jdbc.sql("UPDATE trades SET price = 59000 WHERE assessment_id = ?").param(id).update();
+        JsonNode tampered = expect(api.post("/admin/assessments/" + id + "/replay", null, admin), 200);
+        assertThat(tampered.get("agrees").asBoolean()).isFalse();
+        assertThat(tampered.get("differences").get(0).get("what").asString()).isEqualTo("fills");
     }
 
     @Test
