@@ -1,5 +1,7 @@
 package com.vaticprop.risk.result;
 
+import java.util.Arrays;
+
 /**
  * When passing paths passed: {@code countByDay[d]} paths passed on day {@code d} (1-based, index 0 unused); mean and
  * median over passing paths ({@code NaN} / 0 without any).
@@ -12,6 +14,24 @@ public record DaysToPass(long[] countByDay, double mean, int median, int p90) {
     @Override
     public long[] countByDay() {
         return countByDay.clone();
+    }
+
+    /** Value equality (a record compares arrays by identity). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DaysToPass d && Arrays.equals(countByDay, d.countByDay)
+                && Double.compare(mean, d.mean) == 0 && median == d.median && p90 == d.p90;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(countByDay) * 31 + Double.hashCode(mean);
+    }
+
+    @Override
+    public String toString() {
+        return "DaysToPass[countByDay=" + Arrays.toString(countByDay) + ", mean=" + mean + ", median=" + median
+                + ", p90=" + p90 + "]";
     }
 
     static DaysToPass of(long[] byDay) {
