@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Orders over HTTP (issue 6, "Performance"): market orders against core-service on real PostgreSQL with the outbox,
+# >= 1,000 assessments, next to `pgbench -N` against the same PostgreSQL in the same run (printed: the ratio
+# orders/s / pgbench TPS, target >= 0.25; >= 1,000 orders/s sustained 60 s; p99 <= 50 ms; stretch 2,000 orders/s).
+#   usage: backend/benchmarks/order-benchmark.sh [seconds=60] [concurrency=32]
+#   SKIP_BUILD=1     reuse the built jars
+#   CORE_URL=http:// drive a running core-service; its PostgreSQL is then PGHOST:PGPORT as PGUSER (default
+#                    127.0.0.1:15432 postgres, the devstack's)
+#   PG=durable       (default) this script starts PostgreSQL 18 itself on 127.0.0.1:15432 — fsync, synchronous_commit
+#                    and full_page_writes on, default isolation serializable as the test harness — and hands it to the
+#                    devstack as DATABASE_URL. The devstack's own embedded server runs fsync=off and
+#                    synchronous_commit=off (a test-speed setting, backend/testkit EmbeddedPostgresServer): PG=devstack
+#                    uses it anyway, for comparison.
+#   PG_BIN=dir       PostgreSQL server binaries (default: zonky's PostgreSQL 18 under /tmp/embedded-pg, extracted by
+#                    any earlier devstack or test run; else the newest /usr/lib/postgresql/*/bin)
+#   TRADERS=1000 WARMUP=20 PGBENCH_SECONDS=60
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. bin/jdk.sh
+SECONDS_RUN=${1:-60}
+CONCURRENCY=${2:-32}
+TRADERS=${TRADERS:-1000}
+WARMUP=${WARMUP:-20}
+PGBENCH_SECONDS=${PGBENCH_SECONDS:-60}
+PG_MODE=${PG:-durable}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-15432} PGUSER=${PGUSER:-postgres}
+OUT=backend/benchmarks/target/order-benchmark
+mkdir -p "$OUT"
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  ./mvnw -B -q -Dmaven.test.skip=true install -pl backend/devstack,backend/benchmarks -am >"$OUT/build.log" 2>&1 \
+    || { grep -v "^WARNING" "$OUT/build.log" | tail -30 >&2; echo "build failed ($OUT/build.log)" >&2; exit 1; }
+fi
+
+echo "machine: $(nproc) CPUs, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/ {print $2}') GB RAM; $(java -version 2>&1 | head -1)"
+echo "start $(date -u +%FT%TZ); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+stack="" pgdata="" as_pg=()
+cleanup() {
+  if [ -n "$stack" ]; then kill "$stack" 2>/dev/null || true; wait "$stack" 2>/dev/null || true; fi
+  if [ -n "$pgdata" ]; then "${as_pg[@]}" "$PG_BIN/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$pgdata"; fi
+}
+trap cleanup EXIT
+
+if [ -z "${CORE_URL:-}" ]; then
+  CORE_URL=http://127.0.0.1:3000
+  db_env=()
+  if [ "$PG_MODE" = durable ]; then
+    if [ -z "${PG_BIN:-}" ]; then
+      PG_BIN=$(ls -d /tmp/embedded-pg/PG-*/bin 2>/dev/null | head -1 || true)
+      [ -n "$PG_BIN" ] || PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+    fi
+    [ -x "$PG_BIN/postgres" ] || { echo "no PostgreSQL server binaries (set PG_BIN, or run ./run-local once)" >&2; exit 1; }
+    pgdata=$(mktemp -d /tmp/vatic-order-bench-pg.XXXXXX)
+    if [ "$(id -u)" = 0 ]; then chown postgres "$pgdata"; as_pg=(runuser -u postgres --); fi # initdb refuses root
+    "${as_pg[@]}" "$PG_BIN/initdb" -D "$pgdata" -U postgres -A trust -E UTF8 --no-locale >/dev/null
+    "${as_pg[@]}" "$PG_BIN/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -o "-p $PGPORT -c listen_addresses=127.0.0.1 \
+      -c unix_socket_directories=$pgdata -c max_connections=300 -c default_transaction_isolation=serializable \
+      -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c shared_buffers=256MB" start >/dev/null
+    psql -q -d postgres -c "CREATE DATABASE vatic"
+    db_env=(env DATABASE_URL="postgresql://postgres@127.0.0.1:$PGPORT/vatic")
+    echo "PostgreSQL: $("$PG_BIN/postgres" --version) started by this script, data in $pgdata (same disk as the build)"
+  fi
+  "${db_env[@]}" java -Dvatic.root="$PWD" -jar backend/devstack/target/devstack-exec.jar >"$OUT/devstack.log" 2>&1 &
+  stack=$!
+  until grep -q "platform ready in\|platform NOT ready" "$OUT/devstack.log"; do
+    kill -0 "$stack" 2>/dev/null || { echo "devstack exited, see $OUT/devstack.log" >&2; tail -20 "$OUT/devstack.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  grep "platform .*ready" "$OUT/devstack.log"
+  grep -q "platform ready in" "$OUT/devstack.log" || exit 1
+fi
+
+show() { psql -Atq -d "$1" -c "SELECT current_setting('server_version') || ', synchronous_commit=' || current_setting('synchronous_commit') || ', fsync=' || current_setting('fsync') || ', full_page_writes=' || current_setting('full_page_writes') || ', default_transaction_isolation=' || current_setting('default_transaction_isolation')"; }
+echo "PostgreSQL $PGHOST:$PGPORT, database vatic (core-service): $(show vatic)"
+
+# --- baseline: pgbench -N (TPC-B without the branch/teller updates) on its own database in the same server --------
+bench_db=pgbench_orders
+psql -q -d postgres -c "DROP DATABASE IF EXISTS $bench_db" -c "CREATE DATABASE $bench_db"
+# core-service runs its order transactions READ COMMITTED (row lock on the assessment); pgbench gets the same level
+psql -q -d postgres -c "ALTER DATABASE $bench_db SET default_transaction_isolation = 'read committed'"
+echo "PostgreSQL database $bench_db (pgbench): $(show $bench_db)"
+pgbench -i -q "$bench_db" 2>&1 | tail -1
+echo "pgbench -N -c $CONCURRENCY -j 2 -T $PGBENCH_SECONDS $bench_db   (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+pgbench -N -c "$CONCURRENCY" -j 2 -T "$PGBENCH_SECONDS" "$bench_db" >"$OUT/pgbench.txt" 2>&1
+grep -E "^(number of (transactions actually processed|failed)|latency average|tps)" "$OUT/pgbench.txt"
+TPS=$(awk '/^tps = / {print $3; exit}' "$OUT/pgbench.txt")
+psql -q -d postgres -c "DROP DATABASE $bench_db"
+
+# --- orders over HTTP --------------------------------------------------------------------------------------------
+core_pid=$(ss -ltnpH "sport = :${CORE_URL##*:}" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
+(
+  # a profile of core-service in the middle of the measured run: CPU per process, three thread dumps 2 s apart
+  until grep -q "^measuring" "$OUT/orderload.log" 2>/dev/null; do sleep 1; done
+  sleep $(( SECONDS_RUN / 2 ))
+  top -b -n 1 -w 200 | head -20 >"$OUT/top.txt"
+  if [ -n "$core_pid" ]; then
+    for i in 1 2 3; do
+      jcmd "$core_pid" Thread.dump_to_file -format=text "$PWD/$OUT/core-threads-$i.txt" >/dev/null 2>&1 || true
+      sleep 2
+    done
+  fi
+) &
+profiler=$!
+: >"$OUT/orderload.log"
+java -Xmx1g -cp backend/benchmarks/target/benchmarks-jmh.jar com.vaticprop.benchmarks.orders.OrderLoad \
+     "$CORE_URL" "$SECONDS_RUN" "$CONCURRENCY" "$TRADERS" "$WARMUP" 2>&1 | tee "$OUT/orderload.log"
+wait "$profiler" 2>/dev/null || true
+echo "end $(date -u +%FT%TZ); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+[ -f "$OUT/top.txt" ] && { echo "top in the middle of the measured run:"; sed -n '1,5p;7,16p' "$OUT/top.txt"; }
+echo "$(curl -s "$CORE_URL/metrics" | grep -E "^vatic_outbox_(pending|lag_seconds|published_total)" | tr '\n' ' ')"
+
+RESULT=$(grep "^RESULT" "$OUT/orderload.log" || true)
+[ -n "$RESULT" ] || { echo "OrderLoad did not finish" >&2; exit 1; }
+ops=$(sed 's/.*orders_per_s=\([0-9.]*\).*/\1/' <<<"$RESULT")
+p99=$(sed 's/.*p99_ms=\([0-9.]*\).*/\1/' <<<"$RESULT")
+echo
+echo "| figure | measured | target | |"
+echo "|---|---|---|---|"
+awk -v o="$ops" -v p="$p99" -v t="$TPS" 'BEGIN {
+  printf "| orders/s sustained | %.0f | >= 1,000 (stretch 2,000) | %s |\n", o, o >= 2000 ? "met, stretch met" : (o >= 1000 ? "met" : "NOT met")
+  printf "| p99 latency | %.1f ms | <= 50 ms | %s |\n", p, p <= 50 ? "met" : "NOT met"
+  printf "| pgbench -N TPS (same server, same run) | %.0f | | |\n", t
+  printf "| orders/s / pgbench TPS | %.3f | >= 0.25 | %s |\n", o / t, o / t >= 0.25 ? "met" : "NOT met"
+}'
