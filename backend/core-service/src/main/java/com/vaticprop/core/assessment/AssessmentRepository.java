@@ -34,7 +34,8 @@ public class AssessmentRepository {
                 .update();
     }
 
-    void insertAccount(UUID id, UUID assessmentId, int phaseIndex, String currency, BigDecimal initialBalance,
+    /** A phase's virtual account, funded with the phase's initial balance. */
+    public void insertAccount(UUID id, UUID assessmentId, int phaseIndex, String currency, BigDecimal initialBalance,
                        Instant now) {
         jdbc.sql("""
                         INSERT INTO virtual_accounts (id, assessment_id, phase_index, currency, initial_balance,

@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,17 +20,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes {@code assessment.account-snapshot} — balance, equity, open and day P&L and every rule's distance — for the
  * live dashboards. Directly to Kafka, not through the outbox (CONTRACTS.md: latest-wins, compacted, no seq): a lost
  * snapshot is replaced by the next. Only on change, and at most once per {@code min-interval} (500 ms) per
- * assessment: engines marked changed by commands or quotes are collected every 100 ms.
+ * assessment: engines marked changed by commands or quotes are collected every 100 ms (a {@code PeriodicTask}).
  */
-public final class AccountSnapshotPublisher implements SmartLifecycle {
+public final class AccountSnapshotPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(AccountSnapshotPublisher.class);
 
@@ -41,7 +37,6 @@ public final class AccountSnapshotPublisher implements SmartLifecycle {
     private final Duration minInterval;
     private final Map<UUID, Published> last = new ConcurrentHashMap<>();
     private final Counter published;
-    private ScheduledExecutorService scheduler;
 
     private record Published(long atNanos, AccountSnapshot content) {
     }
@@ -56,7 +51,7 @@ public final class AccountSnapshotPublisher implements SmartLifecycle {
                 .register(meters);
     }
 
-    void publishDue() {
+    public void publishDue() {
         long now = System.nanoTime();
         for (LiveAssessment a : live.all()) {
             Published previous = last.get(a.assessmentId);
@@ -103,34 +98,5 @@ public final class AccountSnapshotPublisher implements SmartLifecycle {
     private static boolean sameValues(AccountSnapshot a, AccountSnapshot b) {
         return a.balance().compareTo(b.balance()) == 0 && a.equity().compareTo(b.equity()) == 0
                 && a.openPnl().compareTo(b.openPnl()) == 0 && Objects.equals(a.rules(), b.rules());
-    }
-
-    @Override
-    public synchronized void start() {
-        if (scheduler != null) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("account-snapshots")
-                .daemon(true).unstarted(r));
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                publishDue();
-            } catch (RuntimeException e) {
-                log.warn("account snapshots: {}", e.toString());
-            }
-        }, 100, 100, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
     }
 }

@@ -2,6 +2,7 @@ package com.vaticprop.core.engine;
 
 import com.vaticprop.core.events.DirectPublisher;
 import com.vaticprop.core.market.QuoteTable;
+import com.vaticprop.core.support.PeriodicTask;
 import com.vaticprop.core.support.Transactions;
 import com.vaticprop.platform.migration.DatabaseMigrator;
 import com.vaticprop.trading.assessment.EngineSettings;
@@ -54,5 +55,11 @@ class EngineConfiguration {
         return new AccountSnapshotPublisher(live, publisher, clock,
                 env.getProperty("vatic.account-snapshots.min-interval", Duration.class, Duration.ofMillis(500)),
                 meters);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "vatic.account-snapshots.enabled", havingValue = "true", matchIfMissing = true)
+    PeriodicTask accountSnapshotPublishing(AccountSnapshotPublisher publisher) {
+        return new PeriodicTask("account-snapshots", Duration.ofMillis(100), publisher::publishDue);
     }
 }

@@ -1,5 +1,6 @@
 package com.vaticprop.core.engine;
 
+import com.vaticprop.core.assessment.AssessmentRepository;
 import com.vaticprop.core.outbox.OutboxWriter;
 import com.vaticprop.core.support.Sql;
 import com.vaticprop.platform.events.EventType;
@@ -48,11 +49,13 @@ import java.util.UUID;
 public class EngineRecorder {
 
     private final TradingRepository rows;
+    private final AssessmentRepository accounts;
     private final OutboxWriter outbox;
     private final JdbcClient jdbc;
 
-    EngineRecorder(TradingRepository rows, OutboxWriter outbox, JdbcClient jdbc) {
+    EngineRecorder(TradingRepository rows, AssessmentRepository accounts, OutboxWriter outbox, JdbcClient jdbc) {
         this.rows = rows;
+        this.accounts = accounts;
         this.outbox = outbox;
         this.jdbc = jdbc;
     }
@@ -231,7 +234,7 @@ public class EngineRecorder {
                         WHERE id = ?""")
                 .params(Sql.ts(e.at()), Sql.ts(e.at()), t.accountId).update();
         UUID next = EngineIds.account(t.assessmentId, e.newAccountId());
-        rows.insertAccount(next, t.assessmentId, e.nextPhase(), t.currency, e.initialBalance(), e.at());
+        accounts.insertAccount(next, t.assessmentId, e.nextPhase(), t.currency, e.initialBalance(), e.at());
         String phaseName = jdbc.sql("SELECT rule_set -> 'phases' -> ? ->> 'name' FROM assessments WHERE id = ?")
                 .params(e.nextPhase(), t.assessmentId).query(String.class).single();
         jdbc.sql("UPDATE assessments SET phase_index = ?, phase_name = ?, updated_at = ? WHERE id = ?")

@@ -135,18 +135,6 @@ class TradingRepository {
                 .params(balance, realized, fees, Sql.ts(at), accountId).update();
     }
 
-    void insertAccount(UUID accountId, UUID assessmentId, int phase, String currency, BigDecimal initialBalance,
-                       Instant at) {
-        jdbc.sql("""
-                        INSERT INTO virtual_accounts (id, assessment_id, phase_index, currency, initial_balance,
-                                                      balance, realized_pnl, fees_paid, state_version, created_at,
-                                                      updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?)""")
-                .params(accountId, assessmentId, phase, currency, initialBalance, initialBalance, Sql.ts(at),
-                        Sql.ts(at))
-                .update();
-    }
-
     void closeAccount(UUID accountId, Instant at) {
         jdbc.sql("UPDATE virtual_accounts SET closed_at = ?, updated_at = ? WHERE id = ? AND closed_at IS NULL")
                 .params(Sql.ts(at), Sql.ts(at), accountId).update();

@@ -30,6 +30,12 @@ class MarketConfiguration {
     }
 
     @Bean
+    com.vaticprop.core.support.PeriodicTask stalenessWatching(StalenessWatch watch) {
+        return new com.vaticprop.core.support.PeriodicTask("staleness-watch", java.time.Duration.ofSeconds(1),
+                watch::check);
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "vatic.market.feed.enabled", havingValue = "true", matchIfMissing = true)
     MarketFeed marketFeed(ConsumerFactory<?, ?> consumers, QuoteTable table, EventCodec codec, Environment env,
                           MeterRegistry meters, ObjectProvider<TopicInitializer> topics) {

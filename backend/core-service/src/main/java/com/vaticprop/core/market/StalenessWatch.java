@@ -11,16 +11,12 @@ import com.vaticprop.trading.market.Quote;
 import com.vaticprop.trading.market.StalenessPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Raises {@code rules.monitoring-degraded} when an instrument's latest quote grows older than its staleness bound —
@@ -28,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * arrives. One event per instrument and change (keyed by instrument), not one per assessment. Every replica sees the
  * same quotes and may announce the same change; consumers treat these as latest-wins.
  */
-public final class StalenessWatch implements SmartLifecycle {
+public final class StalenessWatch {
 
     private static final Logger log = LoggerFactory.getLogger(StalenessWatch.class);
 
@@ -37,7 +33,6 @@ public final class StalenessWatch implements SmartLifecycle {
     private final StalenessPolicy policy;
     private final Clock clock;
     private final Map<String, Instant> degradedSince = new ConcurrentHashMap<>();
-    private ScheduledExecutorService scheduler;
 
     public StalenessWatch(QuoteTable quotes, DirectPublisher publisher, StalenessPolicy policy, Clock clock) {
         this.quotes = quotes;
@@ -46,7 +41,7 @@ public final class StalenessWatch implements SmartLifecycle {
         this.clock = clock;
     }
 
-    void check() {
+    public void check() {
         Instant now = clock.instant();
         for (Quote q : quotes.all()) {
             String instrument = q.instrument().value();
@@ -78,33 +73,5 @@ public final class StalenessWatch implements SmartLifecycle {
     private void publish(MonitoringDegraded data, Instant now) {
         publisher.send(Topic.MONITORING_DEGRADED.topicName(), data.instrument(),
                 EventEnvelope.of(EventType.MONITORING_DEGRADED, now, data));
-    }
-
-    @Override
-    public synchronized void start() {
-        if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("staleness-watch")
-                    .daemon(true).unstarted(r));
-            scheduler.scheduleWithFixedDelay(() -> {
-                try {
-                    check();
-                } catch (RuntimeException e) {
-                    log.warn("staleness watch: {}", e.toString());
-                }
-            }, 1, 1, TimeUnit.SECONDS);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
     }
 }

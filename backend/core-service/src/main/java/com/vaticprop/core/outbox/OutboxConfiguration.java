@@ -52,6 +52,13 @@ class OutboxConfiguration {
     }
 
     @Bean
+    com.vaticprop.core.support.PeriodicTask outboxPruning(OutboxPruner pruner, Environment env) {
+        return new com.vaticprop.core.support.PeriodicTask("outbox-pruner",
+                env.getProperty("vatic.outbox.prune-interval", Duration.class, Duration.ofMinutes(10)),
+                pruner::prune);
+    }
+
+    @Bean
     OutboxRelay.Settings outboxRelaySettings(Environment env) {
         return new OutboxRelay.Settings(
                 env.getProperty("vatic.outbox.relay.max-heads", Integer.class, 100),

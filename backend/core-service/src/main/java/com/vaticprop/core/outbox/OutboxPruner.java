@@ -5,15 +5,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Deletes outbox rows that Kafka acknowledged longer ago than the retention (default 7 days), so the table holds the
@@ -22,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * backlog never holds locks the relay or the request path wait for. Seqs are allocated from
  * {@code assessments.last_seq}, not from the rows, so deleting rows can never make a seq be reused.
  */
-public final class OutboxPruner implements SmartLifecycle {
+public final class OutboxPruner {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxPruner.class);
 
@@ -34,7 +30,6 @@ public final class OutboxPruner implements SmartLifecycle {
     private final Clock clock;
     private final Settings settings;
     private final Counter pruned;
-    private ScheduledExecutorService scheduler;
 
     public OutboxPruner(JdbcClient jdbc, Clock clock, Settings settings, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -62,41 +57,5 @@ public final class OutboxPruner implements SmartLifecycle {
             log.info("outbox pruned {} row(s) published before {}", total, cutoff);
         }
         return total;
-    }
-
-    @Override
-    public synchronized void start() {
-        if (scheduler != null) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "outbox-pruner");
-            t.setDaemon(true);
-            return t;
-        });
-        long period = settings.interval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::pruneQuietly, period, period, TimeUnit.MILLISECONDS);
-    }
-
-    private void pruneQuietly() {
-        try {
-            prune();
-        } catch (RuntimeException e) {
-            // the database may be away; the next run tries again
-            log.warn("outbox pruning failed: {}", e.toString());
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
     }
 }

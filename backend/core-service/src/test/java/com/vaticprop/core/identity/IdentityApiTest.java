@@ -350,9 +350,9 @@ class IdentityApiTest {
                         "REDIS_HOST", environment.getRequiredProperty("REDIS_HOST"),
                         "REDIS_PORT", environment.getRequiredProperty("REDIS_PORT"),
                         "KAFKA_BROKERS", environment.getRequiredProperty("KAFKA_BROKERS"),
-                        "vatic.redis.key-prefix", environment.getRequiredProperty("vatic.redis.key-prefix"),
-                        "server.port", "0"))
-                .run()) {
+                        "vatic.redis.key-prefix", environment.getRequiredProperty("vatic.redis.key-prefix")))
+                // a command-line argument: the platform maps PORT (default 3000) above default properties
+                .run("--server.port=0")) {
             int port = Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port"));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                     assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")))
@@ -498,12 +498,17 @@ class IdentityApiTest {
 
     @Test
     void wrongPasswordAndUnknownUserTakeSimilarTime() throws Exception {
-        String email = unique("timing") + "@example.com";
-        assertThat(post("/auth/register", Map.of("email", email, "password", PASSWORD), null).statusCode())
-                .isEqualTo(201);
+        List<String> emails = List.of(unique("timing") + "@example.com", unique("timing") + "@example.com");
+        for (String email : emails) {
+            assertThat(post("/auth/register", Map.of("email", email, "password", PASSWORD), null).statusCode())
+                    .isEqualTo(201);
+        }
         List<Long> known = new ArrayList<>();
         List<Long> unknown = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {   // stays under the 5-failures account limit
+        // 8 samples over two accounts: each stays under the 5-failures account limit; medians of 8 resist the odd
+        // scheduling hiccup of a loaded machine, and skipping the hash would still show as a ratio near 0.05
+        for (int i = 0; i < 8; i++) {
+            String email = emails.get(i % 2);
             long t0 = System.nanoTime();
             post("/auth/login", Map.of("email", email, "password", "wrong password " + i), null);
             known.add(System.nanoTime() - t0);
@@ -512,7 +517,7 @@ class IdentityApiTest {
             unknown.add(System.nanoTime() - t0);
         }
         double ratio = (double) median(known) / median(unknown);
-        assertThat(ratio).as("median wrong-password / unknown-user login time").isBetween(0.33, 3.0);
+        assertThat(ratio).as("median wrong-password / unknown-user login time").isBetween(0.25, 4.0);
     }
 
     private static long median(List<Long> values) {

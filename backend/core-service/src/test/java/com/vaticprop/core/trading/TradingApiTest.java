@@ -492,10 +492,11 @@ class TradingApiTest {
                 "vatic.redis.key-prefix", "spring.kafka.bootstrap-servers")) {
             props.put(key, environment.getRequiredProperty(key));
         }
-        props.putAll(Map.of("server.port", "0", "APP_ENV", "development", "vatic.seed.enabled", "false",
+        props.putAll(Map.of("APP_ENV", "development", "vatic.seed.enabled", "false",
                 "STRIPE_SECRET_KEY", "", "STRIPE_WEBHOOK_SECRET", "", "vatic.trading.orders-per-second", "1000",
                 "vatic.identity.login.max-attempts-per-ip", "10000", "vatic.monitor.discovery-interval", "1s"));
-        return new SpringApplicationBuilder(CoreServiceApplication.class).properties(props).run();
+        // the port as a command-line argument: the platform maps PORT (default 3000) above default properties
+        return new SpringApplicationBuilder(CoreServiceApplication.class).properties(props).run("--server.port=0");
     }
 
     private HttpResponse<String> orderVia(CoreApi replica, UUID id, String key, Object body) {
