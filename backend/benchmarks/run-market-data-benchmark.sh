@@ -11,7 +11,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   ./mvnw -B -q -pl backend/benchmarks -am install -DskipTests >/dev/null
 fi
 cp_file=backend/benchmarks/target/market-data-harness.classpath
-./mvnw -B -q -o -pl backend/benchmarks dependency:build-classpath -Dmdep.includeScope=test \
+./mvnw -B -q -pl backend/benchmarks dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$PWD/$cp_file" >/dev/null
 java ${HARNESS_JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseZGC} \
   -cp "backend/benchmarks/target/test-classes:backend/benchmarks/target/classes:$(cat "$cp_file")" \
