@@ -3,6 +3,9 @@ package com.vaticprop.core.engine;
 import com.vaticprop.core.events.DirectPublisher;
 import com.vaticprop.core.market.QuoteTable;
 import com.vaticprop.core.support.PeriodicTask;
+import com.vaticprop.platform.events.EventCodec;
+import com.vaticprop.platform.events.TopicInitializer;
+import org.springframework.kafka.core.ConsumerFactory;
 import com.vaticprop.core.support.Transactions;
 import com.vaticprop.platform.migration.DatabaseMigrator;
 import com.vaticprop.trading.assessment.EngineSettings;
@@ -38,14 +41,30 @@ class EngineConfiguration {
     @Bean
     @ConditionalOnProperty(name = "vatic.monitor.enabled", havingValue = "true", matchIfMissing = true)
     RiskMonitor riskMonitor(LiveAssessments live, QuoteTable quotes, JdbcClient jdbc, Clock clock, Environment env,
-                            MeterRegistry meters, ObjectProvider<DatabaseMigrator> migrator) {
+                            MeterRegistry meters, ObjectProvider<DatabaseMigrator> migrator,
+                            MonitorOwnership ownership) {
         RiskMonitor monitor = new RiskMonitor(live, jdbc, clock,
                 env.getProperty("vatic.monitor.snapshot-interval", Duration.class, Duration.ofSeconds(10)),
-                env.getProperty("vatic.monitor.discovery-interval", Duration.class, Duration.ofSeconds(5)), meters);
+                env.getProperty("vatic.monitor.discovery-interval", Duration.class, Duration.ofSeconds(5)), meters,
+                ownership::owns);
         migrator.ifAvailable(m -> monitor.waitingFor(m::migrated));
         quotes.addListener(monitor);
         live.onDropped(monitor::reload);
+        ownership.onEvent(monitor::refreshOnEvent);
+        ownership.onGained(monitor::discoverSoon);
         return monitor;
+    }
+
+    @Bean
+    MonitorOwnership monitorOwnership(ConsumerFactory<?, ?> consumers, EventCodec codec, Environment env,
+                                      ObjectProvider<TopicInitializer> topics) {
+        // replicas share a group exactly when they share a database (so two stacks on one broker never split work)
+        String database = env.getProperty("spring.datasource.url", "");
+        String group = env.getProperty("vatic.monitor.group", "core-risk-monitor-"
+                + Integer.toHexString(database.hashCode()));
+        MonitorOwnership ownership = new MonitorOwnership(consumers.getConfigurationProperties(), group, codec);
+        topics.ifAvailable(t -> ownership.waitingFor(t::topicsReady));
+        return ownership;
     }
 
     @Bean

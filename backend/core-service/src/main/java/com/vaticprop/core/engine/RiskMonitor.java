@@ -46,6 +46,7 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
     private static final Logger log = LoggerFactory.getLogger(RiskMonitor.class);
 
     private final LiveAssessments live;
+    private final java.util.function.Predicate<UUID> owns;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration snapshotInterval;
@@ -53,7 +54,7 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
     private final Counter flushes;
     private final Timer quoteLatency;
     private ExecutorService writers;
-    private ScheduledExecutorService ticker;
+    private volatile ScheduledExecutorService ticker;
     private volatile boolean running;
     private volatile boolean discovered;
     private final Duration discoveryInterval;
@@ -61,6 +62,13 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
 
     public RiskMonitor(LiveAssessments live, JdbcClient jdbc, Clock clock, Duration snapshotInterval,
                        Duration discoveryInterval, MeterRegistry meters) {
+        this(live, jdbc, clock, snapshotInterval, discoveryInterval, meters, id -> true);
+    }
+
+    /** @param owns which assessments this replica monitors ({@link MonitorOwnership#owns}) */
+    public RiskMonitor(LiveAssessments live, JdbcClient jdbc, Clock clock, Duration snapshotInterval,
+                       Duration discoveryInterval, MeterRegistry meters, java.util.function.Predicate<UUID> owns) {
+        this.owns = owns;
         this.live = live;
         this.discoveryInterval = discoveryInterval;
         this.jdbc = jdbc;
@@ -112,7 +120,7 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
         for (LiveAssessment a : live.all()) {
             boolean flush = false;
             synchronized (a) {
-                if (!live.isCurrent(a) || a.engine.state() == AssessmentState.FAILED
+                if (!live.isCurrent(a) || !owns.test(a.assessmentId) || a.engine.state() == AssessmentState.FAILED
                         || a.engine.state() == AssessmentState.PASSED || a.engine.state() == AssessmentState.ABANDONED
                         || a.engine.account().isEmpty() || !which.test(a)) {
                     continue;
@@ -142,8 +150,37 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
      * unmonitored until its next command.
      */
     void reload(UUID assessmentId) {
-        if (running) {
+        if (running && owns.test(assessmentId)) {
             flush(assessmentId);
+        }
+    }
+
+    /**
+     * An event of one of this replica's assessments arrived (possibly written by another replica): bring the engine
+     * up to date now rather than at the next discovery, so the next quote is judged against the current position.
+     */
+    void refreshOnEvent(UUID assessmentId) {
+        if (!running || !owns.test(assessmentId)) {
+            return;
+        }
+        writers.execute(() -> {
+            try {
+                Long version = jdbc.sql("SELECT engine_version FROM assessments WHERE id = ?").param(assessmentId)
+                        .query(Long.class).optional().orElse(null);
+                if (version != null && live.refresh(assessmentId, version)) {
+                    flush(assessmentId);
+                }
+            } catch (RuntimeException e) {
+                log.warn("monitor could not refresh assessment {}: {}", assessmentId, e.toString());
+            }
+        });
+    }
+
+    /** Partitions were gained: load their assessments now. */
+    void discoverSoon() {
+        ScheduledExecutorService t = ticker;
+        if (running && t != null) {
+            t.execute(this::loadOpenAssessmentsQuietly);
         }
     }
 
@@ -188,6 +225,9 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
         List<Open> open = jdbc.sql("SELECT id, engine_version FROM assessments WHERE status IN ('ACTIVE', 'PAUSED')")
                 .query((rs, n) -> new Open(rs.getObject("id", UUID.class), rs.getLong("engine_version"))).list();
         for (Open o : open) {
+            if (!owns.test(o.id())) {
+                continue;
+            }
             try {
                 if (live.refresh(o.id(), o.version())) {
                     flush(o.id());
@@ -223,7 +263,7 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
             int open = discover();
             if (!discovered) {
                 discovered = true;
-                log.info("risk monitor watching {} open assessment(s)", open);
+                log.info("risk monitor started; {} open assessment(s) in the database", open);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -60,7 +60,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = CoreServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"APP_ENV=development", "vatic.seed.enabled=true", "STRIPE_SECRET_KEY=",
                 "STRIPE_WEBHOOK_SECRET=", "vatic.identity.login.max-attempts-per-ip=10000",
-                "vatic.trading.orders-per-second=1000", "vatic.assessments.max-active-per-user=50"})
+                "vatic.trading.orders-per-second=1000", "vatic.assessments.max-active-per-user=50",
+                // a slow CI machine must not turn a test's quote stale between publishing it and ordering on it
+                "vatic.trading.stale-after.crypto=30s"})
 class TradingApiTest {
 
     private static final String PASSWORD = "correct horse battery staple";
@@ -92,6 +94,8 @@ class TradingApiTest {
     private MarketFeed feed;
     @Autowired
     private QuoteTable quotes;
+    @Autowired
+    private com.vaticprop.core.engine.MonitorOwnership ownership;
 
     private final EventCodec codec = new EventCodec();
     private CoreApi api;
@@ -239,7 +243,7 @@ class TradingApiTest {
     @Test
     void staleQuotesAreRefusedNotUsed() {
         UUID id = buyAndStart();
-        publish("ETH-USD", "3000", "3001", Instant.now().minusSeconds(30));
+        publish("ETH-USD", "3000", "3001", Instant.now().minusSeconds(90));
         HttpResponse<String> stale = order(id, "s1", market("BUY", "1", "ETH-USD"));
         assertProblem(stale, 422, "order-rejected");
         assertThat(CoreApi.json(stale).get("check").asString()).isEqualTo("QUOTE_FRESH");
@@ -368,6 +372,13 @@ class TradingApiTest {
             await().atMost(Duration.ofSeconds(60)).until(replicaB.getBean(MarketFeed.class)::assigned);
 
             first = buyAndStart();
+            // exactly one replica monitors each assessment once the group has split the partitions
+            com.vaticprop.core.engine.MonitorOwnership ownerA = ownership;
+            com.vaticprop.core.engine.MonitorOwnership ownerB =
+                    replicaB.getBean(com.vaticprop.core.engine.MonitorOwnership.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> ownerA.ownsAny() && ownerB.ownsAny());
+            UUID probe = first;
+            await().atMost(Duration.ofSeconds(10)).until(() -> ownerA.owns(probe) ^ ownerB.owns(probe));
             publish("BTC-USD", "60000", "60010");
             await().atMost(Duration.ofSeconds(20)).until(() -> quotesB.quote("BTC-USD")
                     .map(q -> q.bid().compareTo(new BigDecimal("60000")) == 0).orElse(false));
@@ -406,7 +417,6 @@ class TradingApiTest {
             replicaB.close();
         }
         // replica B is gone: an assessment that only B ever touched is watched by A (discovery ≤ 5 s)
-        publish("BTC-USD", "60000", "60010");
         UUID orphan = buyAndStart();
         ConfigurableApplicationContext replicaC = secondReplica();
         try {
@@ -415,6 +425,7 @@ class TradingApiTest {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
                     .untilAsserted(() -> assertThat(c.get("/ready", null).statusCode()).isEqualTo(200));
             await().atMost(Duration.ofSeconds(60)).until(replicaC.getBean(MarketFeed.class)::assigned);
+            publish("BTC-USD", "60000", "60010");
             await().atMost(Duration.ofSeconds(20)).until(() -> replicaC.getBean(QuoteTable.class).quote("BTC-USD")
                     .map(q -> q.bid().compareTo(new BigDecimal("60000")) == 0).orElse(false));
             expect(orderVia(c, orphan, "o1", market("BUY", "1")), 201);
@@ -470,7 +481,7 @@ class TradingApiTest {
     void aStaleInstrumentRaisesMonitoringDegradedOnceAndItsRecovery() {
         try (TopicReader kafka = new TopicReader(TestInfrastructure.kafka().bootstrapServers(),
                 List.of(Topic.MONITORING_DEGRADED.topicName()))) {
-            publish("SOL-USD", "150", "150.05", Instant.now().minusSeconds(20));
+            publish("SOL-USD", "150", "150.05", Instant.now().minusSeconds(90));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(kafka.poll().stream()
                     .filter(r -> "SOL-USD".equals(r.key())).toList()).hasSize(1));
             publish("SOL-USD", "150", "150.05");
@@ -494,7 +505,8 @@ class TradingApiTest {
         }
         props.putAll(Map.of("APP_ENV", "development", "vatic.seed.enabled", "false",
                 "STRIPE_SECRET_KEY", "", "STRIPE_WEBHOOK_SECRET", "", "vatic.trading.orders-per-second", "1000",
-                "vatic.identity.login.max-attempts-per-ip", "10000", "vatic.monitor.discovery-interval", "1s"));
+                "vatic.identity.login.max-attempts-per-ip", "10000", "vatic.monitor.discovery-interval", "1s",
+                "vatic.trading.stale-after.crypto", "30s"));
         // the port as a command-line argument: the platform maps PORT (default 3000) above default properties
         return new SpringApplicationBuilder(CoreServiceApplication.class).properties(props).run("--server.port=0");
     }
