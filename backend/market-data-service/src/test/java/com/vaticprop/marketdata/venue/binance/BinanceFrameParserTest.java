@@ -10,7 +10,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BinanceFrameParserTest {
+public class BinanceFrameParserTest {
     static final Instant RECEIVED = Instant.parse("2026-11-25T12:00:00Z");
     /** The documented bookTicker sample with the symbol moved to one we quote (the sample's is BNBUSDT). */
     static final String BOOK = "{\"stream\":\"btcusdt@bookTicker\",\"data\":"
