@@ -1,0 +1,150 @@
+package com.vaticprop.marketdata.venue.polymarket;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fields of one market-channel event, read in one streaming pass whatever the event type (the type may come
+ * last, as in {@code price_change}). Reused across events to keep the hot path free of tree allocations.
+ */
+final class PolymarketMessage {
+    String eventType;
+    String assetId;
+    String market;
+    String timestamp;
+    String price;
+    String size;
+    String side;
+    String bestBid;
+    String bestAsk;
+    String newTickSize;
+    String winningAssetId;
+    boolean legacyChanges;
+    final List<String[]> bids = new ArrayList<>();
+    final List<String[]> asks = new ArrayList<>();
+    final List<Change> priceChanges = new ArrayList<>();
+    final List<String> assetsIds = new ArrayList<>();
+    boolean hasPriceChanges;
+
+    /** One entry of {@code price_changes[]}. */
+    record Change(String assetId, String price, String size, String side, String bestBid, String bestAsk) {
+    }
+
+    void clear() {
+        eventType = assetId = market = timestamp = price = size = side = bestBid = bestAsk = null;
+        newTickSize = winningAssetId = null;
+        legacyChanges = false;
+        hasPriceChanges = false;
+        bids.clear();
+        asks.clear();
+        priceChanges.clear();
+        assetsIds.clear();
+    }
+
+    /** Reads the object the parser is positioned at (after START_OBJECT) up to its END_OBJECT. */
+    void read(JsonParser p) {
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken token = p.nextToken();
+            if (token == JsonToken.START_ARRAY) {
+                switch (name) {
+                    case "bids" -> levels(p, bids);
+                    case "asks" -> levels(p, asks);
+                    case "price_changes" -> {
+                        hasPriceChanges = true;
+                        changes(p);
+                    }
+                    case "changes" -> {
+                        legacyChanges = true;
+                        p.skipChildren();
+                    }
+                    case "assets_ids" -> strings(p, assetsIds);
+                    default -> p.skipChildren();
+                }
+                continue;
+            }
+            if (token == JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            String text = token == JsonToken.VALUE_NULL ? null : p.getString();
+            switch (name) {
+                case "event_type" -> eventType = text;
+                case "asset_id" -> assetId = text;
+                case "market" -> market = text;
+                case "timestamp" -> timestamp = text;
+                case "price" -> price = text;
+                case "size" -> size = text;
+                case "side" -> side = text;
+                case "best_bid" -> bestBid = text;
+                case "best_ask" -> bestAsk = text;
+                case "new_tick_size" -> newTickSize = text;
+                case "winning_asset_id" -> winningAssetId = text;
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static void levels(JsonParser p, List<String[]> into) {
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            String levelPrice = null;
+            String levelSize = null;
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken token = p.nextToken();
+                if (token.isStructStart()) {
+                    p.skipChildren();
+                } else if ("price".equals(name)) {
+                    levelPrice = p.getString();
+                } else if ("size".equals(name)) {
+                    levelSize = p.getString();
+                }
+            }
+            if (levelPrice == null || levelSize == null) {
+                throw new IllegalArgumentException("book level without price or size");
+            }
+            into.add(new String[]{levelPrice, levelSize});
+        }
+    }
+
+    private void changes(JsonParser p) {
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            String a = null;
+            String pr = null;
+            String sz = null;
+            String sd = null;
+            String bb = null;
+            String ba = null;
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken token = p.nextToken();
+                if (token.isStructStart()) {
+                    p.skipChildren();
+                    continue;
+                }
+                String text = token == JsonToken.VALUE_NULL ? null : p.getString();
+                switch (name) {
+                    case "asset_id" -> a = text;
+                    case "price" -> pr = text;
+                    case "size" -> sz = text;
+                    case "side" -> sd = text;
+                    case "best_bid" -> bb = text;
+                    case "best_ask" -> ba = text;
+                    default -> {
+                    }
+                }
+            }
+            priceChanges.add(new Change(a, pr, sz, sd, bb, ba));
+        }
+    }
+
+    private static void strings(JsonParser p, List<String> into) {
+        while (p.nextToken() == JsonToken.VALUE_STRING) {
+            into.add(p.getString());
+        }
+    }
+}
