@@ -11,12 +11,18 @@ import java.util.Map;
  * the venue's own {@code best_bid}/{@code best_ask} fields report an empty side ("0" and "1").
  */
 final class PolymarketBook {
+    /** {@code POLY:<tokenId>}, built once per book rather than per tick. */
+    final String instrument;
     final PriceLevels bids = PriceLevels.bids();
     final PriceLevels asks = PriceLevels.asks();
     BigDecimal last;
     BigDecimal lastSize;
     /** The top last delivered, to tell a changed quote from a confirmation. */
     BigDecimal[] published;
+
+    PolymarketBook(String instrument) {
+        this.instrument = instrument;
+    }
 
     BigDecimal bid() {
         Map.Entry<BigDecimal, BigDecimal> best = bids.best();

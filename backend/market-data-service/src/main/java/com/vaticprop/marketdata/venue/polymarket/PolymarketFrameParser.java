@@ -14,9 +14,9 @@ import tools.jackson.core.JsonToken;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The Polymarket CLOB market channel: {@code book} snapshots, {@code price_change} level updates (the schema since
@@ -38,6 +38,8 @@ public final class PolymarketFrameParser implements VenueFrameParser {
     private final Map<String, PolymarketBook> books = new HashMap<>();
     private final Map<String, BigDecimal> tickSizes = new HashMap<>();
     private final PolymarketMessage message = new PolymarketMessage();
+    /** Tokens changed by the current message, reused (one tick per token per message). */
+    private final List<String> touched = new ArrayList<>(4);
     private VenueControl control = VenueControl.NONE;
 
     public PolymarketFrameParser(VenueCounters counters) {
@@ -106,7 +108,7 @@ public final class PolymarketFrameParser implements VenueFrameParser {
             counters.increment(VenueCounters.PARSE_ERRORS);
             return;
         }
-        PolymarketBook fresh = new PolymarketBook();
+        PolymarketBook fresh = new PolymarketBook(instrument(message.assetId));
         for (String[] level : message.bids) {
             BigDecimal price = price(level[0]);
             if (price == null) {
@@ -135,7 +137,8 @@ public final class PolymarketFrameParser implements VenueFrameParser {
             counters.increment(message.legacyChanges ? VenueCounters.LEGACY_SCHEMA : VenueCounters.PARSE_ERRORS);
             return;
         }
-        Set<String> touched = new LinkedHashSet<>();
+        List<String> touched = this.touched;
+        touched.clear();
         for (PolymarketMessage.Change change : message.priceChanges) {
             if (change.assetId() == null || change.price() == null || change.size() == null
                     || change.side() == null) {
@@ -164,7 +167,9 @@ public final class PolymarketFrameParser implements VenueFrameParser {
                 desync(change.assetId());
                 continue;
             }
-            touched.add(change.assetId());
+            if (!touched.contains(change.assetId())) {
+                touched.add(change.assetId());
+            }
         }
         for (String assetId : touched) {
             PolymarketBook book = books.get(assetId);
@@ -247,7 +252,7 @@ public final class PolymarketFrameParser implements VenueFrameParser {
     }
 
     private void publish(String assetId, PolymarketBook book, Instant receivedTs, TickSink sink) {
-        String instrument = instrument(assetId);
+        String instrument = book.instrument;
         if (!book.topChanged()) {
             sink.confirmed(instrument, receivedTs);
             return;
