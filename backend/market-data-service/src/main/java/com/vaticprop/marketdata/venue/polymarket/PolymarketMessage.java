@@ -13,7 +13,6 @@ import java.util.List;
 final class PolymarketMessage {
     String eventType;
     String assetId;
-    String market;
     String timestamp;
     String price;
     String size;
@@ -34,7 +33,7 @@ final class PolymarketMessage {
     }
 
     void clear() {
-        eventType = assetId = market = timestamp = price = size = side = bestBid = bestAsk = null;
+        eventType = assetId = timestamp = price = size = side = bestBid = bestAsk = null;
         newTickSize = winningAssetId = null;
         legacyChanges = false;
         hasPriceChanges = false;
@@ -70,19 +69,18 @@ final class PolymarketMessage {
                 p.skipChildren();
                 continue;
             }
-            String text = token == JsonToken.VALUE_NULL ? null : p.getString();
+            // only wanted values are materialised: skipping a string (hash, market, description) is far cheaper
             switch (name) {
-                case "event_type" -> eventType = text;
-                case "asset_id" -> assetId = text;
-                case "market" -> market = text;
-                case "timestamp" -> timestamp = text;
-                case "price" -> price = text;
-                case "size" -> size = text;
-                case "side" -> side = text;
-                case "best_bid" -> bestBid = text;
-                case "best_ask" -> bestAsk = text;
-                case "new_tick_size" -> newTickSize = text;
-                case "winning_asset_id" -> winningAssetId = text;
+                case "event_type" -> eventType = text(p, token);
+                case "asset_id" -> assetId = text(p, token);
+                case "timestamp" -> timestamp = text(p, token);
+                case "price" -> price = text(p, token);
+                case "size" -> size = text(p, token);
+                case "side" -> side = text(p, token);
+                case "best_bid" -> bestBid = text(p, token);
+                case "best_ask" -> bestAsk = text(p, token);
+                case "new_tick_size" -> newTickSize = text(p, token);
+                case "winning_asset_id" -> winningAssetId = text(p, token);
                 default -> {
                 }
             }
@@ -126,20 +124,23 @@ final class PolymarketMessage {
                     p.skipChildren();
                     continue;
                 }
-                String text = token == JsonToken.VALUE_NULL ? null : p.getString();
                 switch (name) {
-                    case "asset_id" -> a = text;
-                    case "price" -> pr = text;
-                    case "size" -> sz = text;
-                    case "side" -> sd = text;
-                    case "best_bid" -> bb = text;
-                    case "best_ask" -> ba = text;
+                    case "asset_id" -> a = text(p, token);
+                    case "price" -> pr = text(p, token);
+                    case "size" -> sz = text(p, token);
+                    case "side" -> sd = text(p, token);
+                    case "best_bid" -> bb = text(p, token);
+                    case "best_ask" -> ba = text(p, token);
                     default -> {
                     }
                 }
             }
             priceChanges.add(new Change(a, pr, sz, sd, bb, ba));
         }
+    }
+
+    private static String text(JsonParser p, JsonToken token) {
+        return token == JsonToken.VALUE_NULL ? null : p.getString();
     }
 
     private static void strings(JsonParser p, List<String> into) {
