@@ -1,12 +1,10 @@
 package com.vaticprop.marketdata.venue.binance;
 
 import com.vaticprop.marketdata.feed.TickSink;
-import com.vaticprop.marketdata.venue.Json;
+import com.vaticprop.marketdata.venue.JsonScanner;
 import com.vaticprop.marketdata.venue.VenueFrameParser;
 import com.vaticprop.marketdata.venue.connection.VenueCounters;
 import com.vaticprop.platform.events.data.MarketTick;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,7 +19,7 @@ import java.util.Map;
  * quote is what fills use as evidence) and the last trade. Spot bookTicker frames carry no timestamp, so a
  * bookTicker-driven tick has {@code venueTs} = its receive time; a trade-driven one has the trade time {@code T}.
  * Update ids and trade ids must increase: an older one is counted out-of-order and dropped, a skipped trade id is
- * counted as a gap. Read with the streaming parser: this is the hottest path of the service.
+ * counted as a gap. Read with the {@link JsonScanner}: this is the hottest path of the service.
  */
 public final class BinanceFrameParser implements VenueFrameParser {
     public static final String VENUE = "binance";
@@ -29,6 +27,7 @@ public final class BinanceFrameParser implements VenueFrameParser {
     private final VenueCounters counters;
     private final Map<String, InstrumentState> states = new HashMap<>();
     private final Fields fields = new Fields();
+    private final JsonScanner scanner = new JsonScanner();
 
     public BinanceFrameParser(VenueCounters counters) {
         this.counters = counters;
@@ -37,15 +36,18 @@ public final class BinanceFrameParser implements VenueFrameParser {
     @Override
     public void parse(String frame, Instant receivedTs, TickSink sink) {
         fields.clear();
-        try (JsonParser p = Json.parser(frame)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+        try {
+            JsonScanner p = scanner.reset(frame);
+            if (p.next() != JsonScanner.Token.START_OBJECT) {
+                p.skipChildren();
+                while (p.next() != JsonScanner.Token.END) {
+                    p.skipChildren();
+                }
                 counters.increment(VenueCounters.UNKNOWN_FRAMES);
                 return;
             }
             readObject(p, true);
-            if (p.nextToken() != null) {
-                throw new IllegalArgumentException("trailing content");
-            }
+            p.next();
         } catch (RuntimeException e) {
             counters.increment(VenueCounters.PARSE_ERRORS);
             return;
@@ -57,32 +59,73 @@ public final class BinanceFrameParser implements VenueFrameParser {
         }
     }
 
-    private void readObject(JsonParser p, boolean top) {
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
-            if (value == JsonToken.START_OBJECT) {
-                if (top && "data".equals(name)) {
+    private void readObject(JsonScanner p, boolean top) {
+        while (p.next() == JsonScanner.Token.NAME) {
+            boolean data = top && p.is("data");
+            boolean error = top && p.is("error");
+            int field = top ? topField(p) : 0;
+            if (field == 0) {
+                field = payloadField(p);
+            }
+            JsonScanner.Token value = p.next();
+            if (value == JsonScanner.Token.START_OBJECT) {
+                if (data) {
                     fields.wrapped = true;
                     readObject(p, false);
                 } else {
-                    if (top && "error".equals(name)) {
-                        fields.error = true;
-                    }
+                    fields.error |= error;
                     p.skipChildren();
                 }
                 continue;
             }
-            if (value == JsonToken.START_ARRAY) {
+            if (value == JsonScanner.Token.START_ARRAY) {
                 p.skipChildren();
                 continue;
             }
-            String text = value == JsonToken.VALUE_NULL ? null : p.getString();
-            if (top && fields.capture(name, text, true)) {
-                continue;
+            if (field != 0) {
+                fields.set(field, p.string());
             }
-            fields.capture(name, text, false);
         }
+    }
+
+    /** Names read only at the top level: the wrapper's and the command response's. */
+    private static int topField(JsonScanner p) {
+        if (p.is("id")) {
+            return Fields.ID;
+        }
+        if (p.is("code")) {
+            return Fields.CODE;
+        }
+        return 0;
+    }
+
+    private static int payloadField(JsonScanner p) {
+        if (p.is("e")) {
+            return Fields.E;
+        } else if (p.is("E")) {
+            return Fields.BIG_E;
+        } else if (p.is("s")) {
+            return Fields.S;
+        } else if (p.is("t")) {
+            return Fields.T;
+        } else if (p.is("p")) {
+            return Fields.P;
+        } else if (p.is("q")) {
+            return Fields.Q;
+        } else if (p.is("T")) {
+            return Fields.BIG_T;
+        } else if (p.is("u")) {
+            return Fields.U;
+        } else if (p.is("b")) {
+            return Fields.B;
+        } else if (p.is("B")) {
+            return Fields.BIG_B;
+        } else if (p.is("a")) {
+            return Fields.A;
+        } else if (p.is("A")) {
+            return Fields.BIG_A;
+        }
+        return 0;
     }
 
     private void dispatch(Instant receivedTs, TickSink sink) {
@@ -210,43 +253,46 @@ public final class BinanceFrameParser implements VenueFrameParser {
         String a;
         String bigA;
 
+        static final int ID = 1;
+        static final int CODE = 2;
+        static final int E = 3;
+        static final int BIG_E = 4;
+        static final int S = 5;
+        static final int T = 6;
+        static final int P = 7;
+        static final int Q = 8;
+        static final int BIG_T = 9;
+        static final int U = 10;
+        static final int B = 11;
+        static final int BIG_B = 12;
+        static final int A = 13;
+        static final int BIG_A = 14;
+
         void clear() {
             wrapped = false;
             error = false;
             id = code = e = bigE = s = t = p = q = bigT = u = b = bigB = a = bigA = null;
         }
 
-        /** Top-level-only names first (id, code, stream); payload names for the rest. */
-        boolean capture(String name, String text, boolean topOnly) {
-            if (topOnly) {
-                switch (name) {
-                    case "id" -> id = text;
-                    case "code" -> code = text;
-                    case "stream", "result", "msg" -> {
-                    }
-                    default -> {
-                        return false;
-                    }
-                }
-                return true;
-            }
-            switch (name) {
-                case "e" -> e = text;
-                case "E" -> bigE = text;
-                case "s" -> s = text;
-                case "t" -> t = text;
-                case "p" -> p = text;
-                case "q" -> q = text;
-                case "T" -> bigT = text;
-                case "u" -> u = text;
-                case "b" -> b = text;
-                case "B" -> bigB = text;
-                case "a" -> a = text;
-                case "A" -> bigA = text;
+        void set(int field, String text) {
+            switch (field) {
+                case ID -> id = text;
+                case CODE -> code = text;
+                case E -> e = text;
+                case BIG_E -> bigE = text;
+                case S -> s = text;
+                case T -> t = text;
+                case P -> p = text;
+                case Q -> q = text;
+                case BIG_T -> bigT = text;
+                case U -> u = text;
+                case B -> b = text;
+                case BIG_B -> bigB = text;
+                case A -> a = text;
+                case BIG_A -> bigA = text;
                 default -> {
                 }
             }
-            return true;
         }
     }
 }

@@ -2,14 +2,13 @@ package com.vaticprop.marketdata.venue.polymarket;
 
 import com.vaticprop.marketdata.feed.TickSink;
 import com.vaticprop.marketdata.venue.Json;
+import com.vaticprop.marketdata.venue.JsonScanner;
 import com.vaticprop.marketdata.venue.VenueControl;
 import com.vaticprop.marketdata.venue.VenueFrameParser;
 import com.vaticprop.marketdata.venue.connection.VenueCounters;
 import com.vaticprop.platform.events.data.MarketResolution;
 import com.vaticprop.platform.events.data.MarketStatusChanged;
 import com.vaticprop.platform.events.data.MarketTick;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,6 +37,7 @@ public final class PolymarketFrameParser implements VenueFrameParser {
     private final Map<String, PolymarketBook> books = new HashMap<>();
     private final Map<String, BigDecimal> tickSizes = new HashMap<>();
     private final PolymarketMessage message = new PolymarketMessage();
+    private final JsonScanner scanner = new JsonScanner();
     /** Tokens changed by the current message, reused (one tick per token per message). */
     private final List<String> touched = new ArrayList<>(4);
     private VenueControl control = VenueControl.NONE;
@@ -67,23 +67,29 @@ public final class PolymarketFrameParser implements VenueFrameParser {
             counters.increment("pongs");
             return;
         }
-        try (JsonParser p = Json.parser(frame)) {
-            JsonToken first = p.nextToken();
-            if (first == JsonToken.START_OBJECT) {
+        try {
+            JsonScanner p = scanner.reset(frame);
+            JsonScanner.Token first = p.next();
+            if (first == JsonScanner.Token.START_OBJECT) {
                 one(p, receivedTs, sink);
-            } else if (first == JsonToken.START_ARRAY) {
-                while (p.nextToken() == JsonToken.START_OBJECT) {
+            } else if (first == JsonScanner.Token.START_ARRAY) {
+                while (p.next() == JsonScanner.Token.START_OBJECT) {
                     one(p, receivedTs, sink);
+                }
+                if (p.token() != JsonScanner.Token.END_ARRAY) {
+                    throw new IllegalArgumentException("array of events expected");
                 }
             } else {
                 counters.increment(VenueCounters.UNKNOWN_FRAMES);
+                return;
             }
+            p.next();
         } catch (RuntimeException e) {
             counters.increment(VenueCounters.PARSE_ERRORS);
         }
     }
 
-    private void one(JsonParser p, Instant receivedTs, TickSink sink) {
+    private void one(JsonScanner p, Instant receivedTs, TickSink sink) {
         message.clear();
         message.read(p);
         String type = message.eventType;

@@ -1,13 +1,13 @@
 package com.vaticprop.marketdata.venue.polymarket;
 
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
+import com.vaticprop.marketdata.venue.JsonScanner;
+import com.vaticprop.marketdata.venue.JsonScanner.Token;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fields of one market-channel event, read in one streaming pass whatever the event type (the type may come
+ * The fields of one market-channel event, read in one pass of the {@link JsonScanner} whatever the event type (the type may come
  * last, as in {@code price_change}). Reused across events to keep the hot path free of tree allocations.
  */
 final class PolymarketMessage {
@@ -43,63 +43,94 @@ final class PolymarketMessage {
         assetsIds.clear();
     }
 
-    /** Reads the object the parser is positioned at (after START_OBJECT) up to its END_OBJECT. */
-    void read(JsonParser p) {
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-            String name = p.currentName();
-            JsonToken token = p.nextToken();
-            if (token == JsonToken.START_ARRAY) {
-                switch (name) {
-                    case "bids" -> levels(p, bids);
-                    case "asks" -> levels(p, asks);
-                    case "price_changes" -> {
-                        hasPriceChanges = true;
-                        changes(p);
-                    }
-                    case "changes" -> {
-                        legacyChanges = true;
-                        p.skipChildren();
-                    }
-                    case "assets_ids" -> strings(p, assetsIds);
-                    default -> p.skipChildren();
-                }
-                continue;
-            }
-            if (token == JsonToken.START_OBJECT) {
+    /** Reads the object the scanner is positioned at (after START_OBJECT) up to its END_OBJECT. */
+    void read(JsonScanner p) {
+        while (p.next() == Token.NAME) {
+            if (p.is("bids")) {
+                levels(p, bids);
+            } else if (p.is("asks")) {
+                levels(p, asks);
+            } else if (p.is("price_changes")) {
+                hasPriceChanges = changes(p);
+            } else if (p.is("changes")) {
+                legacyChanges = true;
+                p.next();
                 p.skipChildren();
-                continue;
-            }
-            // only wanted values are materialised: skipping a string (hash, market, description) is far cheaper
-            switch (name) {
-                case "event_type" -> eventType = text(p, token);
-                case "asset_id" -> assetId = text(p, token);
-                case "timestamp" -> timestamp = text(p, token);
-                case "price" -> price = text(p, token);
-                case "size" -> size = text(p, token);
-                case "side" -> side = text(p, token);
-                case "best_bid" -> bestBid = text(p, token);
-                case "best_ask" -> bestAsk = text(p, token);
-                case "new_tick_size" -> newTickSize = text(p, token);
-                case "winning_asset_id" -> winningAssetId = text(p, token);
-                default -> {
-                }
+            } else if (p.is("assets_ids")) {
+                strings(p, assetsIds);
+            } else {
+                scalar(p);
             }
         }
     }
 
-    private static void levels(JsonParser p, List<String[]> into) {
-        while (p.nextToken() == JsonToken.START_OBJECT) {
+    /** Only wanted values become Strings; anything else (hash, market, nested objects) is skipped in place. */
+    private void scalar(JsonScanner p) {
+        int field = field(p);
+        Token value = p.next();
+        if (value == Token.START_OBJECT || value == Token.START_ARRAY) {
+            p.skipChildren();
+            return;
+        }
+        switch (field) {
+            case 1 -> eventType = p.string();
+            case 2 -> assetId = p.string();
+            case 3 -> timestamp = p.string();
+            case 4 -> price = p.string();
+            case 5 -> size = p.string();
+            case 6 -> side = p.string();
+            case 7 -> bestBid = p.string();
+            case 8 -> bestAsk = p.string();
+            case 9 -> newTickSize = p.string();
+            case 10 -> winningAssetId = p.string();
+            default -> {
+            }
+        }
+    }
+
+    private static int field(JsonScanner p) {
+        if (p.is("event_type")) {
+            return 1;
+        } else if (p.is("asset_id")) {
+            return 2;
+        } else if (p.is("timestamp")) {
+            return 3;
+        } else if (p.is("price")) {
+            return 4;
+        } else if (p.is("size")) {
+            return 5;
+        } else if (p.is("side")) {
+            return 6;
+        } else if (p.is("best_bid")) {
+            return 7;
+        } else if (p.is("best_ask")) {
+            return 8;
+        } else if (p.is("new_tick_size")) {
+            return 9;
+        } else if (p.is("winning_asset_id")) {
+            return 10;
+        }
+        return 0;
+    }
+
+    private static void levels(JsonScanner p, List<String[]> into) {
+        if (p.next() != Token.START_ARRAY) {
+            p.skipChildren();
+            throw new IllegalArgumentException("book side is not an array");
+        }
+        while (p.next() == Token.START_OBJECT) {
             String levelPrice = null;
             String levelSize = null;
-            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = p.currentName();
-                JsonToken token = p.nextToken();
-                if (token.isStructStart()) {
+            while (p.next() == Token.NAME) {
+                boolean isPrice = p.is("price");
+                boolean isSize = p.is("size");
+                Token value = p.next();
+                if (value == Token.START_OBJECT || value == Token.START_ARRAY) {
                     p.skipChildren();
-                } else if ("price".equals(name)) {
-                    levelPrice = p.getString();
-                } else if ("size".equals(name)) {
-                    levelSize = p.getString();
+                } else if (isPrice) {
+                    levelPrice = p.string();
+                } else if (isSize) {
+                    levelSize = p.string();
                 }
             }
             if (levelPrice == null || levelSize == null) {
@@ -107,45 +138,59 @@ final class PolymarketMessage {
             }
             into.add(new String[]{levelPrice, levelSize});
         }
+        if (p.token() != Token.END_ARRAY) {
+            throw new IllegalArgumentException("book level is not an object");
+        }
     }
 
-    private void changes(JsonParser p) {
-        while (p.nextToken() == JsonToken.START_OBJECT) {
+    private boolean changes(JsonScanner p) {
+        if (p.next() != Token.START_ARRAY) {
+            p.skipChildren();
+            return false;
+        }
+        while (p.next() == Token.START_OBJECT) {
             String a = null;
             String pr = null;
             String sz = null;
             String sd = null;
             String bb = null;
             String ba = null;
-            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = p.currentName();
-                JsonToken token = p.nextToken();
-                if (token.isStructStart()) {
+            while (p.next() == Token.NAME) {
+                int field = field(p);
+                Token value = p.next();
+                if (value == Token.START_OBJECT || value == Token.START_ARRAY) {
                     p.skipChildren();
                     continue;
                 }
-                switch (name) {
-                    case "asset_id" -> a = text(p, token);
-                    case "price" -> pr = text(p, token);
-                    case "size" -> sz = text(p, token);
-                    case "side" -> sd = text(p, token);
-                    case "best_bid" -> bb = text(p, token);
-                    case "best_ask" -> ba = text(p, token);
+                switch (field) {
+                    case 2 -> a = p.string();
+                    case 4 -> pr = p.string();
+                    case 5 -> sz = p.string();
+                    case 6 -> sd = p.string();
+                    case 7 -> bb = p.string();
+                    case 8 -> ba = p.string();
                     default -> {
                     }
                 }
             }
             priceChanges.add(new Change(a, pr, sz, sd, bb, ba));
         }
+        if (p.token() != Token.END_ARRAY) {
+            throw new IllegalArgumentException("price change is not an object");
+        }
+        return true;
     }
 
-    private static String text(JsonParser p, JsonToken token) {
-        return token == JsonToken.VALUE_NULL ? null : p.getString();
-    }
-
-    private static void strings(JsonParser p, List<String> into) {
-        while (p.nextToken() == JsonToken.VALUE_STRING) {
-            into.add(p.getString());
+    private static void strings(JsonScanner p, List<String> into) {
+        if (p.next() != Token.START_ARRAY) {
+            p.skipChildren();
+            return;
+        }
+        while (p.next() == Token.STRING) {
+            into.add(p.string());
+        }
+        if (p.token() != Token.END_ARRAY) {
+            throw new IllegalArgumentException("asset id is not a string");
         }
     }
 }
