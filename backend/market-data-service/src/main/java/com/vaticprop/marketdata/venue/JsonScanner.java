@@ -23,7 +23,9 @@ public final class JsonScanner {
     private static final int MAX_DEPTH = 64;
 
     private final boolean[] objectAt = new boolean[MAX_DEPTH];
-    private char[] digits = new char[64];
+    /** The frame's characters: one bulk copy, then tight loops over an array instead of String.charAt. */
+    private char[] buf = new char[1024];
+    /** The frame itself: kept values are substrings of it (a Latin-1 copy, no re-compression of chars). */
     private String text;
     private int pos;
     private int length;
@@ -36,9 +38,13 @@ public final class JsonScanner {
 
     /** Starts scanning a new frame. */
     public JsonScanner reset(String frame) {
+        length = frame.length();
+        if (buf.length < length) {
+            buf = new char[Math.max(length, buf.length * 2)];
+        }
+        frame.getChars(0, length, buf, 0);
         text = frame;
         pos = 0;
-        length = frame.length();
         depth = 0;
         state = VALUE;
         token = null;
@@ -102,7 +108,16 @@ public final class JsonScanner {
 
     /** Whether the current NAME or STRING is exactly {@code literal}. */
     public boolean is(String literal) {
-        return !escaped && end - start == literal.length() && text.regionMatches(start, literal, 0, end - start);
+        int n = end - start;
+        if (escaped || n != literal.length()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (buf[start + i] != literal.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The current STRING/NAME (unescaped), NUMBER or literal as text. */
@@ -122,12 +137,7 @@ public final class JsonScanner {
         if (escaped) {
             return new BigDecimal(unescape());
         }
-        int n = end - start;
-        if (n > digits.length) {
-            digits = new char[n];
-        }
-        text.getChars(start, end, digits, 0);
-        return new BigDecimal(digits, 0, n);
+        return new BigDecimal(buf, start, end - start);
     }
 
     /** The current NUMBER or numeric STRING as a long. */
@@ -210,8 +220,13 @@ public final class JsonScanner {
     }
 
     private Token literal(String word, Token kind) {
-        if (!text.startsWith(word, pos)) {
+        if (pos + word.length() > length) {
             throw error("bad literal");
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (buf[pos + i] != word.charAt(i)) {
+                throw error("bad literal");
+            }
         }
         start = pos;
         pos += word.length();
@@ -222,37 +237,20 @@ public final class JsonScanner {
     }
 
     private void scanString() {
+        char[] b = buf;
         int i = pos + 1;
         boolean esc = false;
         while (true) {
             if (i >= length) {
                 throw error("unterminated string");
             }
-            char c = text.charAt(i);
+            char c = b[i];
             if (c == '"') {
                 break;
             }
             if (c == '\\') {
                 esc = true;
-                if (i + 1 >= length) {
-                    throw error("unterminated string");
-                }
-                char e = text.charAt(i + 1);
-                if (e == 'u') {
-                    if (i + 5 >= length) {
-                        throw error("unterminated string");
-                    }
-                    for (int k = i + 2; k < i + 6; k++) {
-                        if (Character.digit(text.charAt(k), 16) < 0) {
-                            throw error("bad \\u escape");
-                        }
-                    }
-                    i += 6;
-                } else if ("\"\\/bfnrt".indexOf(e) >= 0) {
-                    i += 2;
-                } else {
-                    throw error("bad escape");
-                }
+                i = escapeEnd(i);
                 continue;
             }
             if (c < 0x20) {
@@ -266,25 +264,48 @@ public final class JsonScanner {
         pos = i + 1;
     }
 
+    /** Validates the escape at {@code i} (a backslash) and returns the index after it. */
+    private int escapeEnd(int i) {
+        if (i + 1 >= length) {
+            throw error("unterminated string");
+        }
+        char e = buf[i + 1];
+        if (e == 'u') {
+            if (i + 5 >= length) {
+                throw error("unterminated string");
+            }
+            for (int k = i + 2; k < i + 6; k++) {
+                if (Character.digit(buf[k], 16) < 0) {
+                    throw error("bad \\u escape");
+                }
+            }
+            return i + 6;
+        }
+        if ("\"\\/bfnrt".indexOf(e) < 0) {
+            throw error("bad escape");
+        }
+        return i + 2;
+    }
+
     private void scanNumber() {
         int i = pos;
-        if (text.charAt(i) == '-') {
+        if (buf[i] == '-') {
             i++;
         }
         if (i >= length) {
             throw error("truncated number");
         }
-        if (text.charAt(i) == '0') {
+        if (buf[i] == '0') {
             i++;
         } else {
             i = digitsFrom(i);
         }
-        if (i < length && text.charAt(i) == '.') {
+        if (i < length && buf[i] == '.') {
             i = digitsFrom(i + 1);
         }
-        if (i < length && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+        if (i < length && (buf[i] == 'e' || buf[i] == 'E')) {
             i++;
-            if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            if (i < length && (buf[i] == '+' || buf[i] == '-')) {
                 i++;
             }
             i = digitsFrom(i);
@@ -298,7 +319,7 @@ public final class JsonScanner {
     /** At least one digit from {@code i}; returns the index after the last. */
     private int digitsFrom(int i) {
         int j = i;
-        while (j < length && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
+        while (j < length && buf[j] >= '0' && buf[j] <= '9') {
             j++;
         }
         if (j == i) {
@@ -310,12 +331,12 @@ public final class JsonScanner {
     private String unescape() {
         StringBuilder out = new StringBuilder(end - start);
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            char c = buf[i];
             if (c != '\\') {
                 out.append(c);
                 continue;
             }
-            char e = text.charAt(++i);
+            char e = buf[++i];
             switch (e) {
                 case 'b' -> out.append('\b');
                 case 'f' -> out.append('\f');
@@ -323,7 +344,7 @@ public final class JsonScanner {
                 case 'r' -> out.append('\r');
                 case 't' -> out.append('\t');
                 case 'u' -> {
-                    out.append((char) Integer.parseInt(text, i + 1, i + 5, 16));
+                    out.append((char) Integer.parseInt(new String(buf, i + 1, 4), 16));
                     i += 4;
                 }
                 default -> out.append(e);
@@ -336,12 +357,12 @@ public final class JsonScanner {
         if (pos >= length) {
             throw error("unexpected end of frame");
         }
-        return text.charAt(pos);
+        return buf[pos];
     }
 
     private void skipWhitespace() {
         while (pos < length) {
-            char c = text.charAt(pos);
+            char c = buf[pos];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
                 return;
             }
