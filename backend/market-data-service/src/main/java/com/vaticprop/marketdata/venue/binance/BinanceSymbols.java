@@ -22,7 +22,11 @@ public final class BinanceSymbols {
     }
 
     public static Optional<String> instrument(String symbol) {
-        return symbol == null ? Optional.empty() : Optional.ofNullable(BY_SYMBOL.get(symbol.toUpperCase(Locale.ROOT)));
+        if (symbol == null) {
+            return Optional.empty();
+        }
+        String instrument = BY_SYMBOL.get(symbol);
+        return Optional.ofNullable(instrument != null ? instrument : BY_SYMBOL.get(symbol.toUpperCase(Locale.ROOT)));
     }
 
     public static String symbol(String instrument) {
