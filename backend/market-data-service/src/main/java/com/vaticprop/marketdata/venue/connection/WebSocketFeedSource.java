@@ -27,6 +27,7 @@ public final class WebSocketFeedSource implements FeedSource {
     private final VenueCounters counters;
     private final WebSocketConnection connection;
     private final List<Companion> companions;
+    /** Two threads: a slow REST poll (companion) must not hold up the watchdog, keepalive or outbound sends. */
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
 
@@ -38,7 +39,7 @@ public final class WebSocketFeedSource implements FeedSource {
         this.companions = List.copyOf(companions);
         this.ownsScheduler = scheduler == null;
         this.scheduler = scheduler != null ? scheduler
-                : Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().name(name + "-venue").factory());
+                : Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name(name + "-venue-", 0).factory());
         this.connection = new WebSocketConnection(name, settings, protocol, counters, clock, this.scheduler,
                 new Backoff(settings.backoffInitial(), settings.backoffMax(), RandomGenerator.getDefault()));
     }
