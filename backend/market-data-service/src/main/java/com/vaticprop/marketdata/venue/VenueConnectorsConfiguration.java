@@ -7,6 +7,7 @@ import com.vaticprop.marketdata.venue.connection.VenueCounters;
 import com.vaticprop.marketdata.venue.crypto.BadTickFilter;
 import com.vaticprop.marketdata.venue.crypto.CryptoFeed;
 import com.vaticprop.marketdata.venue.kalshi.KalshiFeed;
+import com.vaticprop.marketdata.venue.kraken.KrakenFeed;
 import com.vaticprop.marketdata.venue.kalshi.KalshiMarketWatcher;
 import com.vaticprop.marketdata.venue.kalshi.KalshiRestClient;
 import com.vaticprop.marketdata.venue.kalshi.KalshiSigner;
@@ -23,41 +24,51 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The live venue connectors as {@link FeedSource} beans, each only when {@code MARKET_DATA_SOURCES} names it; none
  * by default (the simulated feed is the devstack default). The pipeline starts and stops them; each owns its
- * threads. Binance and Coinbase are one "crypto" source: the first enabled of them is primary, the other standby.
+ * threads. Binance, Coinbase and Kraken are one "crypto" source: the enabled ones in that priority order, the
+ * first primary, the others standby.
  */
 @Configuration(proxyBeanMethods = false)
 public class VenueConnectorsConfiguration {
     static final Duration REST_TIMEOUT = Duration.ofSeconds(10);
 
     @Bean
-    @ConditionalOnSource({"binance", "coinbase"})
+    @ConditionalOnSource({"binance", "coinbase", "kraken"})
     FeedSource cryptoFeed(Environment environment) {
         VenueSettings settings = new VenueSettings(environment);
         Set<String> sources = VenueSettings.sources(environment);
         List<String> instruments = settings.list("MARKET_DATA_CRYPTO_INSTRUMENTS", "BTC-USD,ETH-USD,SOL-USD");
         Clock clock = Clock.systemUTC();
-        FeedSource binance = sources.contains("binance") ? BinanceFeed.create(BinanceFeed.defaultSettings()
-                .withUri(URI.create(settings.get("BINANCE_WS_URL", BinanceFeed.ENDPOINT.toString()))),
-                instruments, clock, null) : null;
-        FeedSource coinbase = sources.contains("coinbase") ? CoinbaseFeed.create(CoinbaseFeed.defaultSettings()
-                .withUri(URI.create(settings.get("COINBASE_WS_URL", CoinbaseFeed.ENDPOINT.toString()))),
-                instruments, clock, null) : null;
+        List<FeedSource> venues = new ArrayList<>();
+        if (sources.contains("binance")) {
+            venues.add(BinanceFeed.create(BinanceFeed.defaultSettings()
+                    .withUri(URI.create(settings.get("BINANCE_WS_URL", BinanceFeed.ENDPOINT.toString()))),
+                    instruments, clock, null));
+        }
+        if (sources.contains("coinbase")) {
+            venues.add(CoinbaseFeed.create(CoinbaseFeed.defaultSettings()
+                    .withUri(URI.create(settings.get("COINBASE_WS_URL", CoinbaseFeed.ENDPOINT.toString()))),
+                    instruments, clock, null));
+        }
+        if (sources.contains("kraken")) {
+            venues.add(KrakenFeed.create(KrakenFeed.defaultSettings()
+                    .withUri(URI.create(settings.get("KRAKEN_WS_URL", KrakenFeed.ENDPOINT.toString()))),
+                    instruments, clock, null));
+        }
         VenueCounters counters = new VenueCounters();
         BadTickFilter filter = new BadTickFilter(
                 new BigDecimal(settings.get("MARKET_DATA_SPIKE_MAX_JUMP", "0.10")),
                 Integer.parseInt(settings.get("MARKET_DATA_SPIKE_CONFIRMATIONS", "3")),
                 new BigDecimal(settings.get("MARKET_DATA_CROSS_VENUE_MAX_DEVIATION", "0.02")),
                 Duration.ofSeconds(5), counters);
-        Duration stale = settings.millis("MARKET_DATA_CRYPTO_STALE_MS", 5000);
-        return binance != null
-                ? new CryptoFeed("crypto", binance, coinbase, filter, stale, clock, counters)
-                : new CryptoFeed("crypto", coinbase, null, filter, stale, clock, counters);
+        return new CryptoFeed("crypto", venues, filter, settings.millis("MARKET_DATA_CRYPTO_STALE_MS", 5000), clock,
+                counters);
     }
 
     @Bean

@@ -35,7 +35,11 @@ class VenueConnectorsConfigurationTest {
                             .containsExactlyInAnyOrder("crypto", "polymarket", "kalshi");
                     assertThat(context.getBean("cryptoFeed", FeedSource.class).status().state())
                             .isEqualTo("STOPPED");
+                    assertThat(context.getBean("cryptoFeed").toString()).isEqualTo("crypto[binance, coinbase]");
                 });
+        runner.withPropertyValues("MARKET_DATA_SOURCES=kraken,binance")
+                .run(context -> assertThat(context.getBean("cryptoFeed").toString())
+                        .isEqualTo("crypto[binance, kraken]"));
     }
 
     @Test

@@ -11,41 +11,55 @@ import com.vaticprop.platform.events.data.MarketTick;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * BTC/ETH/SOL from a primary venue with a secondary on standby, per instrument. Both venues stay connected (a
- * failover that first has to connect would be seconds late); the secondary's quotes reach the sink only while the
- * primary's book for that instrument is stale (no tick or confirmation for longer than {@code staleAfter}, the
- * contracts' crypto bound), and the primary takes over again with its first fresh quote. Every quote of either venue
- * passes the {@link BadTickFilter} first, which also uses the standby's quotes as the cross-venue reference.
+ * BTC/ETH/SOL from venues in priority order (primary first), chosen per instrument. All venues stay connected (a
+ * failover that first has to connect would be seconds late); a venue's quotes reach the sink only while every venue
+ * before it has a stale book for that instrument (no tick or confirmation for longer than {@code staleAfter}, the
+ * contracts' crypto bound), so the secondary takes over when the primary goes quiet and the primary takes over again
+ * with its first fresh quote. Every quote passes the {@link BadTickFilter} first, which also uses the standby
+ * venues' quotes as the cross-venue reference.
  */
 public final class CryptoFeed implements FeedSource {
     public static final String FAILOVERS = "failovers";
     public static final String RECOVERIES = "recoveries";
 
     private final String name;
-    private final FeedSource primary;
-    private final FeedSource secondary;
+    private final List<FeedSource> venues;
     private final BadTickFilter filter;
     private final Duration staleAfter;
     private final Clock clock;
     private final VenueCounters counters;
-    private final Map<String, Instant> primaryConfirmedAt = new HashMap<>();
-    private final Map<String, Boolean> onSecondary = new HashMap<>();
+    /** Per instrument, per venue index: when that venue last delivered or confirmed the book. */
+    private final Map<String, Instant[]> confirmedAt = new HashMap<>();
+    private final Map<String, Integer> active = new HashMap<>();
     private TickSink sink;
 
-    public CryptoFeed(String name, FeedSource primary, FeedSource secondary, BadTickFilter filter,
-                      Duration staleAfter, Clock clock, VenueCounters counters) {
+    public CryptoFeed(String name, List<FeedSource> venues, BadTickFilter filter, Duration staleAfter, Clock clock,
+                      VenueCounters counters) {
+        if (venues.isEmpty()) {
+            throw new IllegalArgumentException("at least one venue");
+        }
         this.name = name;
-        this.primary = primary;
-        this.secondary = secondary;
+        this.venues = List.copyOf(venues);
         this.filter = filter;
         this.staleAfter = staleAfter;
         this.clock = clock;
         this.counters = counters;
+    }
+
+    /** Primary with an optional secondary. */
+    public CryptoFeed(String name, FeedSource primary, FeedSource secondary, BadTickFilter filter,
+                      Duration staleAfter, Clock clock, VenueCounters counters) {
+        this(name, secondary == null ? List.of(primary) : List.of(primary, secondary), filter, staleAfter, clock,
+                counters);
     }
 
     @Override
@@ -56,85 +70,85 @@ public final class CryptoFeed implements FeedSource {
     @Override
     public void start(TickSink target) {
         this.sink = target;
-        primary.start(new VenueSink(true));
-        if (secondary != null) {
-            secondary.start(new VenueSink(false));
+        for (int i = 0; i < venues.size(); i++) {
+            venues.get(i).start(new VenueSink(i));
         }
     }
 
     @Override
     public void stop() {
-        primary.stop();
-        if (secondary != null) {
-            secondary.stop();
-        }
+        venues.forEach(FeedSource::stop);
     }
 
     /** Which venue currently feeds the instrument (for the status endpoint and tests). */
     public synchronized String activeVenue(String instrument) {
-        return onSecondary.getOrDefault(instrument, false) && secondary != null ? secondary.name() : primary.name();
+        return venues.get(active.getOrDefault(instrument, 0)).name();
     }
 
     @Override
     public FeedStatus status() {
-        FeedStatus p = primary.status();
         Map<String, Long> all = new TreeMap<>(counters.snapshot());
-        p.counters().forEach((k, v) -> all.put(p.source() + "." + k, v));
-        Instant last = p.lastMessageAt();
-        long reconnects = p.reconnects();
-        String state = p.state();
-        if (secondary != null) {
-            FeedStatus s = secondary.status();
+        Instant last = null;
+        long reconnects = 0;
+        List<String> states = new ArrayList<>();
+        for (FeedSource venue : venues) {
+            FeedStatus s = venue.status();
             s.counters().forEach((k, v) -> all.put(s.source() + "." + k, v));
             reconnects += s.reconnects();
+            states.add(s.state());
             if (last == null || (s.lastMessageAt() != null && s.lastMessageAt().isAfter(last))) {
                 last = s.lastMessageAt();
             }
-            if (!"CONNECTED".equals(state) && "CONNECTED".equals(s.state())) {
-                state = "CONNECTED";
-            }
         }
+        String state = states.contains("CONNECTED") ? "CONNECTED" : states.getFirst();
         return new FeedStatus(name, state, last, reconnects, all);
     }
 
-    private boolean primaryStale(String instrument, Instant now) {
-        Instant at = primaryConfirmedAt.get(instrument);
-        return at == null || Duration.between(at, now).compareTo(staleAfter) > 0;
-    }
-
-    private synchronized void fromPrimary(MarketTick tick) {
+    private synchronized void tick(int venue, MarketTick tick) {
         if (!filter.accept(tick)) {
             return;
         }
-        primaryConfirmedAt.put(tick.instrument(), tick.receivedTs());
-        if (Boolean.TRUE.equals(onSecondary.put(tick.instrument(), false))) {
-            counters.increment(RECOVERIES);
+        if (route(venue, tick.instrument(), tick.receivedTs())) {
+            sink.tick(tick);
         }
-        sink.tick(tick);
     }
 
-    private synchronized void fromSecondary(MarketTick tick) {
-        if (!filter.accept(tick)) {
+    /**
+     * A confirmation vouches for the venue's own book, which the sink holds only if that venue is the active one; a
+     * standby venue's confirmation is ignored (it takes over with a quote, never with a bare confirmation).
+     */
+    private synchronized void confirmed(int venue, String instrument, Instant receivedTs) {
+        if (active.getOrDefault(instrument, 0) != venue || confirmedAt.get(instrument) == null) {
             return;
         }
-        if (!primaryStale(tick.instrument(), latest(tick.receivedTs()))) {
-            return;
-        }
-        if (!Boolean.TRUE.equals(onSecondary.put(tick.instrument(), true))) {
-            counters.increment(FAILOVERS);
-        }
-        sink.tick(tick);
-    }
-
-    private synchronized void confirmed(boolean isPrimary, String instrument, Instant receivedTs) {
-        if (isPrimary) {
-            primaryConfirmedAt.put(instrument, receivedTs);
-            if (!onSecondary.getOrDefault(instrument, false)) {
-                sink.confirmed(instrument, receivedTs);
-            }
-        } else if (onSecondary.getOrDefault(instrument, false) && primaryStale(instrument, latest(receivedTs))) {
+        if (route(venue, instrument, receivedTs)) {
             sink.confirmed(instrument, receivedTs);
         }
+    }
+
+    /** Records the venue's life for the instrument and says whether it is the one to forward. */
+    private boolean route(int venue, String instrument, Instant receivedTs) {
+        Instant[] at = confirmedAt.computeIfAbsent(instrument, k -> new Instant[venues.size()]);
+        at[venue] = receivedTs;
+        Instant now = latest(receivedTs);
+        int chosen = venue;
+        for (int i = 0; i < venue; i++) {
+            if (at[i] != null && Duration.between(at[i], now).compareTo(staleAfter) <= 0) {
+                chosen = i;
+                break;
+            }
+        }
+        if (chosen != venue) {
+            return false;
+        }
+        Integer previous = active.put(instrument, venue);
+        int before = previous == null ? 0 : previous;
+        if (venue > before) {
+            counters.increment(FAILOVERS);
+        } else if (venue < before) {
+            counters.increment(RECOVERIES);
+        }
+        return true;
     }
 
     private Instant latest(Instant receivedTs) {
@@ -144,24 +158,20 @@ public final class CryptoFeed implements FeedSource {
 
     /** What one venue delivers, routed through the filter and the failover decision. */
     private final class VenueSink implements TickSink {
-        private final boolean isPrimary;
+        private final int venue;
 
-        VenueSink(boolean isPrimary) {
-            this.isPrimary = isPrimary;
+        VenueSink(int venue) {
+            this.venue = venue;
         }
 
         @Override
         public void tick(MarketTick tick) {
-            if (isPrimary) {
-                fromPrimary(tick);
-            } else {
-                fromSecondary(tick);
-            }
+            CryptoFeed.this.tick(venue, tick);
         }
 
         @Override
         public void confirmed(String instrument, Instant receivedTs) {
-            CryptoFeed.this.confirmed(isPrimary, instrument, receivedTs);
+            CryptoFeed.this.confirmed(venue, instrument, Objects.requireNonNull(receivedTs));
         }
 
         @Override
@@ -173,5 +183,10 @@ public final class CryptoFeed implements FeedSource {
         public void status(MarketStatusChanged status) {
             sink.status(status);
         }
+    }
+
+    @Override
+    public String toString() {
+        return name + Arrays.toString(venues.stream().map(FeedSource::name).toArray());
     }
 }

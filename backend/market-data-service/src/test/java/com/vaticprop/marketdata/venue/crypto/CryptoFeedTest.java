@@ -101,6 +101,9 @@ class CryptoFeedTest {
         assertThat(sink.confirmations).containsExactly("BTC-USD");
 
         now[0] = T0.plusSeconds(7);
+        binance.sink.confirmed("BTC-USD", now[0]);
+        assertThat(feed.activeVenue("BTC-USD")).as("a standby's bare confirmation does not switch").isEqualTo("coinbase");
+        assertThat(sink.confirmations).hasSize(1);
         binance.sink.tick(tick("binance", "60030", now[0]));
         coinbase.sink.tick(tick("coinbase", "60040", now[0]));
         assertThat(sink.ticks).extracting(MarketTick::venue)
@@ -109,6 +112,25 @@ class CryptoFeedTest {
         assertThat(feed.status().counters()).containsEntry(CryptoFeed.FAILOVERS, 1L)
                 .containsEntry(CryptoFeed.RECOVERIES, 1L).containsEntry("binance.messages", 1L)
                 .containsEntry("coinbase.messages", 1L);
+    }
+
+    @Test
+    void aThirdVenueTakesOverOnlyWhenBothBeforeItAreStale() {
+        StubSource binance = new StubSource("binance");
+        StubSource coinbase = new StubSource("coinbase");
+        StubSource kraken = new StubSource("kraken");
+        VenueCounters counters = new VenueCounters();
+        CryptoFeed feed = new CryptoFeed("crypto", List.of(binance, coinbase, kraken),
+                BadTickFilter.defaults(counters), Duration.ofSeconds(5), Clock.fixed(T0, ZoneOffset.UTC), counters);
+        RecordingSink sink = new RecordingSink();
+        feed.start(sink);
+        coinbase.sink.tick(tick("coinbase", "60000", T0.minusSeconds(3)));
+        kraken.sink.tick(tick("kraken", "60001", T0));
+        assertThat(sink.ticks).extracting(MarketTick::venue).containsExactly("coinbase");
+        kraken.sink.tick(tick("kraken", "60002", T0.plusSeconds(3)));
+        assertThat(sink.ticks).extracting(MarketTick::venue).containsExactly("coinbase", "kraken");
+        assertThat(feed.activeVenue("BTC-USD")).isEqualTo("kraken");
+        assertThat(feed.toString()).isEqualTo("crypto[binance, coinbase, kraken]");
     }
 
     @Test
