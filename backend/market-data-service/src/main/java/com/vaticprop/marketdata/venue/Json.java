@@ -1,8 +1,5 @@
 package com.vaticprop.marketdata.venue;
 
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,26 +7,18 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * JSON helpers shared by the venue parsers. Hot paths (Binance, Polymarket) read frames with the streaming parser
- * into small field holders; the rarer messages go through the tree model, where clarity beats speed.
+ * JSON helpers shared by the venue parsers. Hot paths (Binance, Polymarket, Kraken) read frames with
+ * {@link JsonScanner} into small field holders; the rarer messages (Coinbase, Kalshi, REST) go through Jackson's tree
+ * model, where clarity beats speed.
  */
 public final class Json {
-    private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private Json() {
     }
 
-    public static JsonParser parser(String frame) {
-        return FACTORY.createParser(ObjectReadContext.empty(), frame);
-    }
-
     public static JsonNode tree(String frame) {
         return MAPPER.readTree(frame);
-    }
-
-    public static JsonMapper mapper() {
-        return MAPPER;
     }
 
     /** An ordered JSON object from alternating keys and values, for subscribe messages whose field order we assert. */
