@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 . bin/jdk.sh
 RUNS=${1:-3}
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  ./mvnw -B -q -Dmaven.test.skip=true install -pl backend/devstack,backend/benchmarks -am >/dev/null
+  ./mvnw -B -q -Dmaven.test.skip=true install -pl backend/devstack,backend/benchmarks/empty-app -am >/dev/null
 fi
 
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
@@ -18,7 +18,7 @@ echo "| run | empty app: ms to 200 | empty app: RSS MiB | devstack: ms to all re
 echo "|---|---|---|---|---|---|"
 for run in $(seq 1 "$RUNS"); do
   start=$(now_ms)
-  java -Xms64m -Xmx512m -XX:TieredStopAtLevel=1 -jar backend/benchmarks/target/benchmarks-empty-app.jar \
+  java -Xms64m -Xmx512m -XX:TieredStopAtLevel=1 -jar backend/benchmarks/empty-app/target/benchmarks-empty-app.jar \
        --server.port=3999 --management.endpoints.web.exposure.include=health >/tmp/empty-app.log 2>&1 &
   pid=$!
   until curl -sf -o /dev/null http://127.0.0.1:3999/actuator/health; do sleep 0.1; done

@@ -44,6 +44,9 @@ public record MarketDataSettings(Set<String> sources, Long simSeed, Duration sim
                     + "POLY:52114319501245915516055106046884209969926127482827954674443846427813813222426,"
                     + "KALSHI:KXBTCD-26DEC31-T100000,KALSHI:KXFEDDECISION-26DEC-H0";
 
+    /** Venue names in MARKET_DATA_SOURCES that are served by the single failover source {@code crypto}. */
+    static final Set<String> CRYPTO_VENUES = Set.of("binance", "coinbase", "kraken");
+
     public static MarketDataSettings from(Environment env) {
         Function<String, String> raw = name -> {
             String v = env.getProperty(name);
@@ -59,6 +62,10 @@ public record MarketDataSettings(Set<String> sources, Long simSeed, Duration sim
         } else {
             Arrays.stream(sourceList.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT))
                     .filter(s -> !s.isEmpty() && !s.equals("none")).forEach(sources::add);
+        }
+        // the crypto venues run as one failover source ("crypto", see venue.VenueConnectorsConfiguration)
+        if (sources.removeAll(CRYPTO_VENUES)) {
+            sources.add("crypto");
         }
         String seed = raw.apply("MARKET_DATA_SIM_SEED");
         String markets = raw.apply("MARKET_DATA_SIM_MARKETS");

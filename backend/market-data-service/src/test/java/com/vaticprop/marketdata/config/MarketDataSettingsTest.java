@@ -23,6 +23,13 @@ class MarketDataSettingsTest {
     }
 
     @Test
+    void theCryptoVenuesRunAsTheOneFailoverSourceNamedCrypto() {
+        assertThat(MarketDataSettings.from(new MockEnvironment()
+                .withProperty("MARKET_DATA_SOURCES", "binance,coinbase,polymarket")).sources())
+                .containsExactlyInAnyOrder("crypto", "polymarket");
+    }
+
+    @Test
     void republishingStaysWithinHalfTheStalenessBounds() {
         MarketDataSettings defaults = MarketDataSettings.from(new MockEnvironment());
         assertThat(defaults.staleness().cryptoRepublishAfter().plus(defaults.staleness().sweepInterval()))
