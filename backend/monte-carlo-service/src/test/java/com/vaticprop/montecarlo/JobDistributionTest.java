@@ -1,0 +1,162 @@
+package com.vaticprop.montecarlo;
+
+import com.vaticprop.montecarlo.jobs.JobFeed;
+import com.vaticprop.montecarlo.jobs.JobRunner;
+import com.vaticprop.montecarlo.jobs.Resimulator;
+import com.vaticprop.montecarlo.store.Claim;
+import com.vaticprop.montecarlo.store.SimulationStatus;
+import com.vaticprop.montecarlo.store.SimulationStore;
+import com.vaticprop.montecarlo.support.AssessmentEvents;
+import com.vaticprop.montecarlo.support.Fixtures;
+import com.vaticprop.montecarlo.support.TopicReader;
+import com.vaticprop.platform.events.Topic;
+import com.vaticprop.platform.events.data.SimulationCompleted;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static com.vaticprop.montecarlo.support.Http.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances of the service (two Spring contexts on one database and one Kafka): they share the job queue, a job
+ * whose pod died (a stale lease) is taken over and finished exactly once, and the periodic re-simulation (enabled on
+ * the second instance only) queues simulations of an ACTIVE assessment with enough trades.
+ */
+class JobDistributionTest extends MonteCarloServiceTestBase {
+
+    @Autowired
+    JobRunner runner;
+    @Autowired
+    SimulationStore store;
+
+    private ConfigurableApplicationContext secondInstance() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("DATABASE_URL", environment.getRequiredProperty("DATABASE_URL"));
+        p.put("KAFKA_BROKERS", bootstrap());
+        p.put("spring.kafka.bootstrap-servers", bootstrap());
+        p.put("CORE_JWKS_URL", TOKENS.jwksUrl());
+        p.put("vatic.dotenv.disabled", "true");
+        for (String s : JOB_SETTINGS) {
+            String[] kv = s.split("=", 2);
+            p.put(kv[0], kv[1]);
+        }
+        p.put("vatic.montecarlo.resimulate.enabled", "true");
+        p.put("vatic.montecarlo.resimulate.interval", "4s");
+        p.put("vatic.montecarlo.resimulate.paths", "2000");
+        return new SpringApplicationBuilder(MonteCarloServiceApplication.class).properties(p)
+                .run("--server.port=0");
+    }
+
+    private static Set<UUID> completionIds(TopicReader kafka, Set<String> keys) {
+        Set<UUID> out = new HashSet<>();
+        kafka.matching(r -> keys.contains(r.key())).forEach(r -> {
+            assertThat(((SimulationCompleted) r.event().data()).status()).isEqualTo("SUCCEEDED");
+            out.add(r.event().id());
+        });
+        return out;
+    }
+
+    @Test
+    void twoInstancesShareTheQueueAndAJobWhosePodDiedIsFinishedOnceByAnother() {
+        try (ConfigurableApplicationContext second = secondInstance()) {
+            JobFeed secondFeed = second.getBean(JobFeed.class);
+            String secondPod = second.getBean(JobRunner.class).podId();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    secondFeed.assignedPartitions() > 0 && jobFeed.assignedPartitions() > 0
+                            && secondFeed.assignedPartitions() + jobFeed.assignedPartitions() == 3);
+
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                ids.add(expect(api.post("/simulations", Fixtures.explicit(Map.of("days", Fixtures.winningDays()),
+                        Fixtures.twoStep(), Map.of("paths", 50_000, "horizonDays", 30, "seed", i)), traderToken), 202)
+                        .get("id").asString());
+            }
+            Set<String> ranOn = new HashSet<>();
+            for (String id : ids) {
+                assertThat(awaitFinished(id, traderToken, Duration.ofSeconds(90)).get("status").asString())
+                        .isEqualTo("SUCCEEDED");
+                ranOn.add(jdbc.sql("SELECT lease_owner FROM simulation WHERE id = ?").param(UUID.fromString(id))
+                        .query(String.class).single());
+            }
+            assertThat(ranOn).containsExactlyInAnyOrder(runner.podId(), secondPod);
+
+            // a pod claimed this job and died: its lease ran out a minute ago
+            UUID orphan = UUID.randomUUID();
+            jdbc.sql("""
+                            INSERT INTO simulation (id, owner_user_id, requested_by, assessment_id, status, request,
+                                progress_pct, cancel_requested, attempt, lease_owner, lease_until, created_at,
+                                started_at, updated_at)
+                            SELECT ?, owner_user_id, requested_by, NULL, 'RUNNING', request, 40, FALSE, 1, 'dead-pod',
+                                ?, ?, ?, ? FROM simulation WHERE id = ?""")
+                    .params(orphan, Timestamp.from(Instant.now().minusSeconds(60)), Timestamp.from(Instant.now()),
+                            Timestamp.from(Instant.now()), Timestamp.from(Instant.now()),
+                            UUID.fromString(ids.getFirst()))
+                    .update();
+            var recovered = awaitFinished(orphan.toString(), traderToken, Duration.ofSeconds(60));
+            assertThat(recovered.get("status").asString()).isEqualTo("SUCCEEDED");
+            assertThat(recovered.get("attempts").asInt()).isEqualTo(2);
+            // same request, same seed: the same result as the job it was copied from
+            assertThat(recovered.get("result").get("passProbability")).isEqualTo(expect(api.get("/simulations/"
+                    + ids.getFirst(), traderToken), 200).get("result").get("passProbability"));
+            // the dead pod coming back cannot finish it a second time
+            assertThat(store.finish(new Claim(orphan, "dead-pod", 1), SimulationStatus.FAILED, null, "late",
+                    Instant.now())).isFalse();
+            assertThat(store.heartbeat(new Claim(orphan, "dead-pod", 1), 50, Instant.now(),
+                    Instant.now().plusSeconds(30))).isEmpty();
+
+            // a job that keeps killing its pods is given up after the last attempt
+            UUID doomed = UUID.randomUUID();
+            jdbc.sql("""
+                            INSERT INTO simulation (id, owner_user_id, requested_by, status, request, progress_pct,
+                                cancel_requested, attempt, lease_owner, lease_until, created_at, updated_at)
+                            SELECT ?, owner_user_id, requested_by, 'RUNNING', request, 0, FALSE, 3, 'dead-pod', ?, ?, ?
+                            FROM simulation WHERE id = ?""")
+                    .params(doomed, Timestamp.from(Instant.now().minusSeconds(60)), Timestamp.from(Instant.now()),
+                            Timestamp.from(Instant.now()), UUID.fromString(ids.getFirst()))
+                    .update();
+            var failed = awaitFinished(doomed.toString(), traderToken, Duration.ofSeconds(30));
+            assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+            assertThat(failed.get("error").asString()).contains("gave up after 3 attempts");
+
+            try (TopicReader kafka = new TopicReader(bootstrap(), List.of(Topic.SIMULATION_COMPLETED.topicName()))) {
+                // at-least-once on the wire: a redelivered record has the same event id; one completion = one id
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(completionIds(kafka, Set.of(
+                        orphan.toString()))).hasSize(1));
+                await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                        assertThat(completionIds(kafka, Set.of(orphan.toString()))).hasSize(1));
+                assertThat(completionIds(kafka, new HashSet<>(ids))).hasSize(ids.size());
+            }
+
+            // periodic re-simulation (second instance only): an ACTIVE assessment with 12 round trips
+            UUID assessment = UUID.randomUUID();
+            try (AssessmentEvents events = new AssessmentEvents(bootstrap(), assessment, trader)) {
+                events.created(Fixtures.twoStep()).started();
+                for (int day = 0; day < 6; day++) {
+                    events.roundTrip(day, "600", "5").roundTrip(day, "-200", "5");
+                }
+                events.publishOutOfOrder(3);
+            }
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                    jdbc.sql("""
+                                    SELECT count(*) FROM simulation WHERE assessment_id = ? AND requested_by = ?
+                                    AND status = 'SUCCEEDED'""")
+                            .params(assessment, Resimulator.REQUESTED_BY).query(Long.class).single() >= 1);
+            assertThat(expect(api.get("/simulations?assessmentId=" + assessment, traderToken), 200).get("items")
+                    .get(0).get("ownerUserId").asString()).isEqualTo(trader.toString());
+        }
+    }
+}
