@@ -21,6 +21,7 @@ import com.vaticprop.platform.events.EventCodec;
 import com.vaticprop.platform.events.TopicInitializer;
 import com.vaticprop.platform.events.consumer.ProcessedEventStore;
 import com.vaticprop.platform.migration.DatabaseMigrator;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -137,9 +138,9 @@ public class MonteCarloConfiguration {
     @Bean
     JobRunner jobRunner(String monteCarloPodId, SimulationStore store, Completions completions,
                         Producer<String, byte[]> monteCarloProducer, EventCodec codec, Transactions tx,
-                        JsonMapper json, Clock clock, MonteCarloSettings settings) {
+                        JsonMapper json, Clock clock, MonteCarloSettings settings, MeterRegistry meters) {
         return new JobRunner(monteCarloPodId, store, completions,
-                new ProgressPublisher(monteCarloProducer, codec, clock), tx, json, clock, settings);
+                new ProgressPublisher(monteCarloProducer, codec, clock), tx, json, clock, settings, meters);
     }
 
     @Bean

@@ -5,7 +5,8 @@ import org.springframework.core.env.Environment;
 import java.time.Duration;
 
 /**
- * The service's tunables (all {@code vatic.montecarlo.*}, defaults for production).
+ * The service's tunables: variables {@code MONTECARLO_*} or properties {@code vatic.montecarlo.*} (README.md beside
+ * the pom lists them), with production defaults.
  *
  * @param workers          jobs one pod runs at once (one Kafka consumer each); pods × workers = cluster throughput
  * @param maxThreads       the most engine threads one job may ask for
@@ -15,32 +16,47 @@ import java.time.Duration;
  * @param minRoundTrips    the smallest round-trip sample a simulation accepts
  * @param minDays          the smallest day sample a simulation accepts
  * @param progressInterval the least time between two progress writes/events of one job (≤ 1/s per CONTRACTS)
+ * @param outboxInterval   how often the outbox relay looks for unpublished events when idle
+ * @param maxPollInterval  Kafka's max.poll.interval.ms for job consumers: longer than the longest job
+ * @param requeueAfter     a QUEUED job unclaimed for this long has its request published again
  */
 public record MonteCarloSettings(int workers, int maxThreads, Duration lease, Duration sweepInterval, int maxAttempts,
                                  int minRoundTrips, int minDays, Duration progressInterval,
-                                 Duration outboxInterval, Duration maxPollInterval, Resimulation resimulation) {
+                                 Duration outboxInterval, Duration maxPollInterval, Duration requeueAfter,
+                                 Resimulation resimulation) {
 
     /** Deliver 5: periodic re-simulation of ACTIVE assessments with enough trades; off by default. */
     public record Resimulation(boolean enabled, Duration interval, int paths, int horizonDays) {
     }
 
+    /**
+     * {@code MONTECARLO_<KEY>} from the environment (the README's variables, e.g. {@code MONTECARLO_WORKERS},
+     * {@code MONTECARLO_RESIMULATE_ENABLED}), else the property {@code vatic.montecarlo.<key>}, else the default.
+     */
+    static <T> T get(Environment env, String key, Class<T> type, T fallback) {
+        String variable = "MONTECARLO_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace('.', '_');
+        T fromVariable = env.getProperty(variable, type);
+        return fromVariable != null ? fromVariable : env.getProperty("vatic.montecarlo." + key, type, fallback);
+    }
+
     public static MonteCarloSettings from(Environment env) {
         return new MonteCarloSettings(
-                env.getProperty("vatic.montecarlo.workers", Integer.class, 1),
-                env.getProperty("vatic.montecarlo.max-threads", Integer.class,
+                get(env, "workers", Integer.class, 1),
+                get(env, "max-threads", Integer.class,
                         Runtime.getRuntime().availableProcessors()),
-                env.getProperty("vatic.montecarlo.lease", Duration.class, Duration.ofSeconds(30)),
-                env.getProperty("vatic.montecarlo.sweep-interval", Duration.class, Duration.ofSeconds(5)),
-                env.getProperty("vatic.montecarlo.max-attempts", Integer.class, 3),
-                env.getProperty("vatic.montecarlo.min-round-trips", Integer.class, 10),
-                env.getProperty("vatic.montecarlo.min-days", Integer.class, 5),
-                env.getProperty("vatic.montecarlo.progress-interval", Duration.class, Duration.ofSeconds(1)),
-                env.getProperty("vatic.montecarlo.outbox-interval", Duration.class, Duration.ofMillis(200)),
-                env.getProperty("vatic.montecarlo.max-poll-interval", Duration.class, Duration.ofMinutes(30)),
+                get(env, "lease", Duration.class, Duration.ofSeconds(30)),
+                get(env, "sweep-interval", Duration.class, Duration.ofSeconds(5)),
+                get(env, "max-attempts", Integer.class, 3),
+                get(env, "min-round-trips", Integer.class, 10),
+                get(env, "min-days", Integer.class, 5),
+                get(env, "progress-interval", Duration.class, Duration.ofSeconds(1)),
+                get(env, "outbox-interval", Duration.class, Duration.ofMillis(200)),
+                get(env, "max-poll-interval", Duration.class, Duration.ofMinutes(30)),
+                get(env, "requeue-after", Duration.class, Duration.ofMinutes(10)),
                 new Resimulation(
-                        env.getProperty("vatic.montecarlo.resimulate.enabled", Boolean.class, false),
-                        env.getProperty("vatic.montecarlo.resimulate.interval", Duration.class, Duration.ofHours(6)),
-                        env.getProperty("vatic.montecarlo.resimulate.paths", Integer.class, 100_000),
-                        env.getProperty("vatic.montecarlo.resimulate.horizon-days", Integer.class, 30)));
+                        get(env, "resimulate.enabled", Boolean.class, false),
+                        get(env, "resimulate.interval", Duration.class, Duration.ofHours(6)),
+                        get(env, "resimulate.paths", Integer.class, 100_000),
+                        get(env, "resimulate.horizon-days", Integer.class, 30)));
     }
 }

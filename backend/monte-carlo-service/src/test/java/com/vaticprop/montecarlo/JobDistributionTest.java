@@ -132,6 +132,18 @@ class JobDistributionTest extends MonteCarloServiceTestBase {
             assertThat(failed.get("status").asString()).isEqualTo("FAILED");
             assertThat(failed.get("error").asString()).contains("gave up after 3 attempts");
 
+            // a QUEUED job whose request was lost (nobody touched it for an hour) is announced again and runs
+            UUID forgotten = UUID.randomUUID();
+            Timestamp hourAgo = Timestamp.from(Instant.now().minusSeconds(3600));
+            jdbc.sql("""
+                            INSERT INTO simulation (id, owner_user_id, requested_by, status, request, progress_pct,
+                                cancel_requested, attempt, created_at, updated_at)
+                            SELECT ?, owner_user_id, requested_by, 'QUEUED', request, 0, FALSE, 0, ?, ?
+                            FROM simulation WHERE id = ?""")
+                    .params(forgotten, hourAgo, hourAgo, UUID.fromString(ids.getFirst())).update();
+            assertThat(awaitFinished(forgotten.toString(), traderToken, Duration.ofSeconds(60)).get("status")
+                    .asString()).isEqualTo("SUCCEEDED");
+
             try (TopicReader kafka = new TopicReader(bootstrap(), List.of(Topic.SIMULATION_COMPLETED.topicName()))) {
                 // at-least-once on the wire: a redelivered record has the same event id; one completion = one id
                 await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(completionIds(kafka, Set.of(

@@ -145,6 +145,11 @@ class SimulationApiTest extends MonteCarloServiceTestBase {
         problem(api.get("/simulations?limit=0", traderToken), 400, "validation");
         problem(api.get("/simulations?status=DONE", traderToken), 400, "validation");
         problem(api.get("/simulations?cursor=garbage", traderToken), 400, "invalid-cursor");
+        // the API is described from the code
+        JsonNode openapi = expect(api.get("/openapi", null), 200);
+        assertThat(openapi.get("paths").has("/simulations")).isTrue();
+        assertThat(openapi.get("paths").has("/simulations/{id}")).isTrue();
+        assertThat(openapi.get("paths").get("/simulations/{id}").has("delete")).isTrue();
     }
 
     private JsonNode fieldError(Object body, String field) {

@@ -6,7 +6,7 @@ public final class SimulationLimits {
     public static final int MAX_HORIZON_DAYS = 365;
     public static final int DEFAULT_PATHS = 10_000;
     public static final int DEFAULT_HORIZON_DAYS = 30;
-    public static final int MAX_ROUND_TRIPS = 100_000;
+    public static final int MAX_ROUND_TRIPS = 50_000;
     public static final int MAX_DAYS = 10_000;
 
     private SimulationLimits() {

@@ -10,6 +10,8 @@ import com.vaticprop.montecarlo.support.Transactions;
 import com.vaticprop.risk.MonteCarloEngine;
 import com.vaticprop.risk.SimulationCancelledException;
 import com.vaticprop.risk.result.SimulationResult;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +21,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one job to its end on this pod: claim the row (QUEUED → RUNNING under this pod's lease; nothing to do when
@@ -38,9 +42,12 @@ public final class JobRunner {
     private final JsonMapper json;
     private final Clock clock;
     private final MonteCarloSettings settings;
+    private final MeterRegistry meters;
+    private final AtomicInteger running = new AtomicInteger();
 
     public JobRunner(String podId, SimulationStore store, Completions completions, ProgressPublisher progress,
-                     Transactions transactions, JsonMapper json, Clock clock, MonteCarloSettings settings) {
+                     Transactions transactions, JsonMapper json, Clock clock, MonteCarloSettings settings,
+                     MeterRegistry meters) {
         this.podId = podId;
         this.store = store;
         this.completions = completions;
@@ -49,6 +56,9 @@ public final class JobRunner {
         this.json = json;
         this.clock = clock;
         this.settings = settings;
+        this.meters = meters;
+        Gauge.builder("vatic.montecarlo.jobs.running", running, AtomicInteger::get)
+                .description("simulations running on this pod").register(meters);
     }
 
     public String podId() {
@@ -65,6 +75,22 @@ public final class JobRunner {
             return Optional.empty();
         }
         Claim claim = claimed.get();
+        running.incrementAndGet();
+        long started = System.nanoTime();
+        try {
+            Optional<SimulationStatus> status = runClaimed(claim, simulationId);
+            status.ifPresent(st -> {
+                meters.counter("vatic.montecarlo.jobs.finished", "status", st.name()).increment();
+                meters.timer("vatic.montecarlo.job.duration", "status", st.name())
+                        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            });
+            return status;
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    private Optional<SimulationStatus> runClaimed(Claim claim, UUID simulationId) {
         SimulationRow row = store.find(simulationId).orElseThrow();
         log.info("simulation {}: attempt {} running on {}", simulationId, claim.attempt(), podId);
         SimulationSpec spec;

@@ -18,7 +18,8 @@ import java.time.Instant;
  * queue: the row returns to QUEUED and a new {@code simulation-requested} goes out through the outbox, in one
  * transaction that only one pod's sweeper can win. A job already cancelled is finished as CANCELLED; one that has
  * used up its attempts (it may be what kills pods) is FAILED. The old holder, should it come back, finds its claim
- * gone: its heartbeat stops it and its final write matches no row.
+ * gone: its heartbeat stops it and its final write matches no row. QUEUED jobs left unclaimed for long are
+ * announced again.
  */
 public final class LeaseSweeper implements Runnable {
 
@@ -47,6 +48,25 @@ public final class LeaseSweeper implements Runnable {
     public void run() {
         for (SimulationRow row : store.staleRunning(clock.instant(), 50)) {
             transactions.run(() -> recover(row));
+        }
+        Instant before = clock.instant().minus(settings.requeueAfter());
+        for (SimulationRow row : store.forgottenQueued(before, 50)) {
+            transactions.run(() -> announceAgain(row, before));
+        }
+    }
+
+    /**
+     * A QUEUED job no pod has claimed for {@code requeueAfter}: its request is re-published (a duplicate is harmless:
+     * only one claim can succeed). Covers a request that Kafka dropped (retention passed while the queue was
+     * backed up) or a consumer group that skipped it.
+     */
+    private void announceAgain(SimulationRow row, Instant before) {
+        Instant now = clock.instant();
+        if (store.touchQueued(row.id(), before, now)) {
+            submitter.requested(row.id(), row.ownerUserId(), row.assessmentId(),
+                    json.treeToValue(row.request(), SimulationSpec.class), now);
+            log.warn("simulation {}: still QUEUED after {}; request published again", row.id(),
+                    settings.requeueAfter());
         }
     }
 

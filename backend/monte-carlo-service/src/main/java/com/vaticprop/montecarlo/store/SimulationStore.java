@@ -152,6 +152,19 @@ public final class SimulationStore {
                 .params(status.name(), truncate(error), ts(now), ts(now), id, attempt, ts(now)).update() == 1;
     }
 
+    /** QUEUED jobs nobody has touched since {@code before}: their request may have been lost. */
+    public List<SimulationRow> forgottenQueued(Instant before, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM simulation WHERE status = 'QUEUED' AND updated_at < ? "
+                        + "ORDER BY updated_at LIMIT ?")
+                .params(ts(before), limit).query(this::row).list();
+    }
+
+    /** Marks a QUEUED job as announced again (one sweeper wins); false when it moved on meanwhile. */
+    public boolean touchQueued(UUID id, Instant before, Instant now) {
+        return jdbc.sql("UPDATE simulation SET updated_at = ? WHERE id = ? AND status = 'QUEUED' AND updated_at < ?")
+                .params(ts(now), id, ts(before)).update() == 1;
+    }
+
     /** Whether the assessment has a simulation created since {@code since} (periodic re-simulation spacing). */
     public boolean hasSimulationSince(UUID assessmentId, Instant since) {
         return jdbc.sql("SELECT count(*) FROM simulation WHERE assessment_id = ? AND created_at >= ?")
