@@ -23,7 +23,8 @@ public record SimulationView(UUID id, UUID ownerUserId, UUID assessmentId, Strin
                 "threads", "phase", "initialBalance"}) {
             JsonNode v = req.get(f);
             if (v != null && !v.isNull()) {
-                p.put(f, v);
+                // a 64-bit seed as a string: JavaScript numbers lose digits beyond 2^53
+                p.put(f, f.equals("seed") ? v.asString() : v);
             }
         }
         JsonNode sample = req.get("sample");
