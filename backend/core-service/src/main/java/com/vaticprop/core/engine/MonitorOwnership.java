@@ -4,15 +4,13 @@ import com.vaticprop.platform.events.EventCodec;
 import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.Topic;
 import com.vaticprop.platform.events.data.EventData;
+import com.vaticprop.platform.events.consumer.KafkaPollLoop;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,18 +45,14 @@ public final class MonitorOwnership implements SmartLifecycle {
             Topic.ASSESSMENT_PAUSED, Topic.ASSESSMENT_RESUMED, Topic.ORDER_PLACED, Topic.ORDER_FILLED,
             Topic.ORDER_CANCELLED);
 
-    private final Map<String, Object> config;
     private final EventCodec codec;
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
+    private final KafkaPollLoop loop;
     private volatile int partitions;
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile BooleanSupplier ready = () -> true;
     private volatile Consumer<UUID> onEvent = id -> {
     };
     private volatile Runnable onGained = () -> {
     };
-    private Thread thread;
 
     public MonitorOwnership(Map<String, Object> kafkaConfig, String groupId, EventCodec codec) {
         Map<String, Object> c = new HashMap<>(kafkaConfig);
@@ -69,10 +63,25 @@ public final class MonitorOwnership implements SmartLifecycle {
         c.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
-        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        this.config = Map.copyOf(c);
         this.codec = codec;
+        this.loop = new KafkaPollLoop("monitor-ownership", c, Duration.ofMillis(500), new KafkaPollLoop.Handler() {
+            @Override
+            public void connected(KafkaConsumer<String, byte[]> consumer) {
+                partitions = consumer.partitionsFor(Topic.ASSESSMENT_CREATED.topicName(), Duration.ofSeconds(10))
+                        .size();
+                consumer.subscribe(TOPICS.stream().map(Topic::topicName).toList(), new Rebalance());
+            }
+
+            @Override
+            public void record(ConsumerRecord<String, byte[]> record) {
+                announce(record);
+            }
+
+            @Override
+            public void disconnected() {
+                owned.clear();
+            }
+        });
     }
 
     /** Called with the assessment of each event this replica's partitions carry. */
@@ -86,7 +95,7 @@ public final class MonitorOwnership implements SmartLifecycle {
     }
 
     public MonitorOwnership waitingFor(BooleanSupplier ready) {
-        this.ready = ready;
+        loop.waitingFor(ready);
         return this;
     }
 
@@ -105,52 +114,11 @@ public final class MonitorOwnership implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = Thread.ofPlatform().name("monitor-ownership").daemon(true).start(this::loop);
+    public void start() {
+        loop.start();
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                if (!ready.getAsBoolean()) {
-                    Thread.sleep(200);
-                    continue;
-                }
-                try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(config)) {
-                    consumer = c;
-                    partitions = c.partitionsFor(Topic.ASSESSMENT_CREATED.topicName(), Duration.ofSeconds(10)).size();
-                    c.subscribe(TOPICS.stream().map(Topic::topicName).toList(), new Rebalance());
-                    while (running) {
-                        for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
-                            notify(r);
-                        }
-                    }
-                } finally {
-                    consumer = null;
-                    owned.clear();
-                }
-            } catch (WakeupException e) {
-                // stopping
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("monitor ownership: {} — rejoining in 1 s", e.toString());
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
-    private void notify(ConsumerRecord<String, byte[]> r) {
+    private void announce(ConsumerRecord<String, byte[]> r) {
         try {
             EventEnvelope<EventData> e = codec.decode(r.value());
             if (e.assessmentId() != null) {
@@ -190,24 +158,12 @@ public final class MonitorOwnership implements SmartLifecycle {
 
     @Override
     public void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.vaticprop.platform.events.data.EventData;
 import com.vaticprop.platform.events.data.MarketResolution;
 import com.vaticprop.platform.events.data.MarketStatusChanged;
 import com.vaticprop.platform.events.data.MarketTick;
+import com.vaticprop.platform.events.consumer.KafkaPollLoop;
 import com.vaticprop.trading.instrument.InstrumentId;
 import com.vaticprop.trading.market.MarketStatus;
 import com.vaticprop.trading.market.Quote;
@@ -17,9 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -49,28 +47,21 @@ public final class MarketFeed implements SmartLifecycle {
             Topic.POLYMARKET_TICKS, Topic.KALSHI_TICKS);
     static final Set<Topic> FROM_BEGINNING = EnumSet.of(Topic.MARKET_STATUS, Topic.MARKET_RESOLUTIONS);
 
-    private final Map<String, Object> consumerConfig;
     private final QuoteTable table;
     private final EventCodec codec;
     private final int tickBackfill;
     private final Counter ticks;
     private final Counter rejected;
-    private volatile BooleanSupplier ready = () -> true;
-    private volatile boolean running;
+    private final KafkaPollLoop loop;
     private volatile boolean assigned;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
 
     public MarketFeed(Map<String, Object> kafkaConfig, QuoteTable table, EventCodec codec, int tickBackfill,
                       MeterRegistry meters) {
         Map<String, Object> c = new HashMap<>(kafkaConfig);
         c.remove(ConsumerConfig.GROUP_ID_CONFIG);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
-        this.consumerConfig = Map.copyOf(c);
         this.table = table;
         this.codec = codec;
         this.tickBackfill = tickBackfill;
@@ -78,11 +69,27 @@ public final class MarketFeed implements SmartLifecycle {
                 .register(meters);
         this.rejected = Counter.builder("vatic.market.rejected").description("market records that could not be used")
                 .register(meters);
+        this.loop = new KafkaPollLoop("market-feed", c, Duration.ofMillis(200), new KafkaPollLoop.Handler() {
+            @Override
+            public void connected(KafkaConsumer<String, byte[]> consumer) {
+                assign(consumer);
+            }
+
+            @Override
+            public void record(ConsumerRecord<String, byte[]> record) {
+                apply(record);
+            }
+
+            @Override
+            public void disconnected() {
+                assigned = false;
+            }
+        });
     }
 
     /** Starts reading only once this holds (the topics exist). */
     public MarketFeed waitingFor(BooleanSupplier ready) {
-        this.ready = ready;
+        loop.waitingFor(ready);
         return this;
     }
 
@@ -92,65 +99,18 @@ public final class MarketFeed implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = Thread.ofPlatform().name("market-feed").daemon(true).start(this::loop);
+    public void start() {
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                if (!ready.getAsBoolean()) {
-                    Thread.sleep(200);
-                    continue;
-                }
-                try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfig)) {
-                    consumer = c;
-                    assign(c);
-                    while (running) {
-                        for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                            apply(r);
-                        }
-                    }
-                } finally {
-                    consumer = null;
-                    assigned = false;
-                }
-            } catch (WakeupException e) {
-                // stopping
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("market feed: {} — reconnecting in 1 s", e.toString());
-                sleepQuietly();
-            }
-        }
+        return loop.isRunning();
     }
 
     private void assign(KafkaConsumer<String, byte[]> c) {
@@ -211,11 +171,4 @@ public final class MarketFeed implements SmartLifecycle {
         return size == null ? BigDecimal.ZERO : size;
     }
 
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

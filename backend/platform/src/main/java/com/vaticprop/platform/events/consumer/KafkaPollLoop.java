@@ -1,0 +1,137 @@
+package com.vaticprop.platform.events.consumer;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A Kafka consumer on its own thread for the application's lifetime: waits until its precondition holds (topics
+ * exist), connects, lets the {@link Handler} assign or subscribe, hands it every record, and — when the broker is away
+ * or anything else fails — closes the consumer and starts over a second later, so a Kafka outage never ends the loop.
+ * {@link #stop()} wakes the consumer out of its poll and joins the thread. Keys are strings, values raw bytes (the
+ * handler decodes envelopes itself, so one bad record costs only itself).
+ */
+public final class KafkaPollLoop implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaPollLoop.class);
+
+    /** What the loop does with its consumer. Called on the loop's thread only. */
+    public interface Handler {
+        /** A new consumer is connected: assign or subscribe it (and seek) here. */
+        void connected(KafkaConsumer<String, byte[]> consumer);
+
+        void record(ConsumerRecord<String, byte[]> record);
+
+        /** After every poll, records or not (timers, flushes). */
+        default void afterPoll() {
+        }
+
+        /** The consumer was closed (error, stop); it reconnects unless stopping. */
+        default void disconnected() {
+        }
+    }
+
+    private final String name;
+    private final Map<String, Object> config;
+    private final Duration pollTimeout;
+    private final Handler handler;
+    private volatile BooleanSupplier ready = () -> true;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    public KafkaPollLoop(String name, Map<String, Object> consumerConfig, Duration pollTimeout, Handler handler) {
+        Map<String, Object> c = new HashMap<>(consumerConfig);
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        this.name = name;
+        this.config = Map.copyOf(c);
+        this.pollTimeout = pollTimeout;
+        this.handler = handler;
+    }
+
+    /** Connects only once this holds (e.g. the topics exist). */
+    public KafkaPollLoop waitingFor(BooleanSupplier ready) {
+        this.ready = ready;
+        return this;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name(name).daemon(true).start(this::loop);
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (!ready.getAsBoolean()) {
+                    Thread.sleep(200);
+                    continue;
+                }
+                try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(config)) {
+                    consumer = c;
+                    handler.connected(c);
+                    while (running) {
+                        for (ConsumerRecord<String, byte[]> r : c.poll(pollTimeout)) {
+                            handler.record(r);
+                        }
+                        handler.afterPoll();
+                    }
+                } finally {
+                    consumer = null;
+                    handler.disconnected();
+                }
+            } catch (WakeupException e) {
+                // stopping
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("{}: {} — reconnecting in 1 s", name, e.toString());
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
