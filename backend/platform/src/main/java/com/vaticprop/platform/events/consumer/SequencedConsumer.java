@@ -112,6 +112,16 @@ public final class SequencedConsumer {
         }
     }
 
+    /**
+     * The lowest seq held for the assessment (the first event after the gap), so a caller that gives up on a gap
+     * can {@link #resync} to just before it.
+     */
+    public java.util.OptionalLong firstHeldSeq(UUID assessmentId) {
+        Held h = held.get(assessmentId);
+        return h == null || h.events.isEmpty() ? java.util.OptionalLong.empty()
+                : java.util.OptionalLong.of(h.events.firstKey());
+    }
+
     public int heldCount(UUID assessmentId) {
         Held h = held.get(assessmentId);
         return h == null ? 0 : h.events.size();

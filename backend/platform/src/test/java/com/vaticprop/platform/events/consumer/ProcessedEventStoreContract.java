@@ -171,6 +171,21 @@ abstract class ProcessedEventStoreContract {
     }
 
     @Test
+    void firstHeldSeqNamesTheEventAfterTheGapSoACallerCanSkipIt() {
+        SequencedConsumer consumer = new SequencedConsumer(consumerName(), store(), 100);
+        UUID a = UUID.randomUUID();
+        List<Long> applied = new ArrayList<>();
+        assertThat(consumer.firstHeldSeq(a)).isEmpty();
+        consumer.offer(event(a, 1), NOW, ev -> applied.add(ev.seq()));
+        consumer.offer(event(a, 5), NOW, ev -> applied.add(ev.seq()));
+        consumer.offer(event(a, 4), NOW, ev -> applied.add(ev.seq()));
+        assertThat(consumer.firstHeldSeq(a)).hasValue(4);
+        consumer.resync(a, consumer.firstHeldSeq(a).getAsLong() - 1, ev -> applied.add(ev.seq()), NOW);
+        assertThat(applied).containsExactly(1L, 4L, 5L);
+        assertThat(consumer.firstHeldSeq(a)).isEmpty();
+    }
+
+    @Test
     void duplicatesBySeqAreDropped() {
         String name = consumerName();
         SequencedConsumer consumer = new SequencedConsumer(name, store(), 100);

@@ -1,0 +1,29 @@
+package com.vaticprop.websocket.protocol;
+
+import org.springframework.web.socket.CloseStatus;
+
+/**
+ * The close codes of CONTRACTS.md "WebSocket protocol" plus the service's own 4029 for the per-user connection cap;
+ * the same numbers are the {@code code} of {@code error} frames that do not end the connection.
+ */
+public final class CloseCodes {
+
+    /** Malformed frame, unknown op, bad channel or offset: an {@code error} frame, the connection stays. */
+    public static final int BAD_REQUEST = 4000;
+    public static final int UNAUTHENTICATED = 4001;
+    public static final int FORBIDDEN = 4003;
+    public static final int SLOW_CONSUMER = 4008;
+    /** Subscription cap (error frame) or connection cap per user (close). */
+    public static final int TOO_MANY = 4029;
+    public static final int MESSAGE_TOO_BIG = 1009;
+    public static final int RESTART = 1012;
+
+    public static final CloseStatus UNAUTHENTICATED_STATUS = new CloseStatus(UNAUTHENTICATED, "unauthenticated");
+    public static final CloseStatus SLOW_CONSUMER_STATUS = new CloseStatus(SLOW_CONSUMER, "slow consumer");
+    public static final CloseStatus TOO_MANY_CONNECTIONS_STATUS = new CloseStatus(TOO_MANY, "too many connections");
+    public static final CloseStatus RESTART_STATUS = new CloseStatus(RESTART, "service restart");
+    public static final CloseStatus NO_PONG_STATUS = new CloseStatus(1001, "no pong");
+
+    private CloseCodes() {
+    }
+}

@@ -1,0 +1,195 @@
+package com.vaticprop.websocket.routing;
+
+import com.vaticprop.platform.events.Topic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Reads every partition of the topics the service streams, on every replica: partitions are assigned (no consumer
+ * group, no committed offsets) because any replica may serve any client, so each needs every event, not a share.
+ * Ticks start at the end (old prices are useless); event topics start {@code startupRewind} back in time, so a
+ * replica that was down re-appends what it missed to the shared history (duplicates are refused there) before
+ * serving. One platform thread runs the loop; {@link #assigned()} tells tests and readiness when it is positioned.
+ */
+public final class EventFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventFeed.class);
+
+    static final Set<Topic> TICKS = EnumSet.of(Topic.BTC_TICKS, Topic.ETH_TICKS, Topic.SOL_TICKS,
+            Topic.POLYMARKET_TICKS, Topic.KALSHI_TICKS);
+
+    /** Every topic keyed by assessment that reaches clients: trading, assessment, rules, simulations. */
+    static final Set<Topic> EVENTS = assessmentTopics();
+
+    private final Map<String, Object> consumerConfig;
+    private final EventRouter router;
+    private final Clock clock;
+    private final Duration startupRewind;
+    private volatile BooleanSupplier ready = () -> true;
+    private volatile boolean running;
+    private volatile boolean assigned;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    public EventFeed(Map<String, Object> kafkaConfig, EventRouter router, Clock clock, Duration startupRewind) {
+        Map<String, Object> c = new HashMap<>(kafkaConfig);
+        c.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        this.consumerConfig = Map.copyOf(c);
+        this.router = router;
+        this.clock = clock;
+        this.startupRewind = startupRewind;
+    }
+
+    private static Set<Topic> assessmentTopics() {
+        Set<Topic> topics = EnumSet.noneOf(Topic.class);
+        for (Topic t : Topic.values()) {
+            if (t.key() == Topic.Key.ASSESSMENT_ID || t.key() == Topic.Key.ASSESSMENT_OR_SIMULATION_ID) {
+                topics.add(t);
+            }
+        }
+        return topics;
+    }
+
+    /** Starts reading only once this holds (the topics exist). */
+    public EventFeed waitingFor(BooleanSupplier ready) {
+        this.ready = ready;
+        return this;
+    }
+
+    public boolean assigned() {
+        return assigned;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("ws-event-feed").daemon(true).start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (!ready.getAsBoolean()) {
+                    Thread.sleep(200);
+                    continue;
+                }
+                try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfig)) {
+                    consumer = c;
+                    assign(c);
+                    while (running) {
+                        for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(100))) {
+                            router.route(r, clock.instant());
+                        }
+                        router.tick(clock.instant());
+                    }
+                } finally {
+                    consumer = null;
+                    assigned = false;
+                }
+            } catch (WakeupException e) {
+                // stopping
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("event feed: {} — reconnecting in 1 s", e.toString());
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void assign(KafkaConsumer<String, byte[]> c) {
+        List<TopicPartition> ticks = partitions(c, TICKS);
+        List<TopicPartition> events = partitions(c, EVENTS);
+        List<TopicPartition> all = new ArrayList<>(ticks);
+        all.addAll(events);
+        c.assign(all);
+        c.seekToEnd(ticks);
+        long since = clock.millis() - startupRewind.toMillis();
+        Map<TopicPartition, Long> query = new HashMap<>();
+        events.forEach(tp -> query.put(tp, since));
+        Map<TopicPartition, OffsetAndTimestamp> found = c.offsetsForTimes(query);
+        List<TopicPartition> toEnd = new ArrayList<>();
+        for (TopicPartition tp : events) {
+            OffsetAndTimestamp at = found.get(tp);
+            if (at == null) {
+                toEnd.add(tp);
+            } else {
+                c.seek(tp, at.offset());
+            }
+        }
+        c.seekToEnd(toEnd);
+        for (TopicPartition tp : all) {
+            c.position(tp); // resolve lazy seeks now, so "assigned" means positioned
+        }
+        assigned = true;
+        log.info("event feed reading {} tick and {} event partitions", ticks.size(), events.size());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> c, Set<Topic> topics) {
+        List<TopicPartition> out = new ArrayList<>();
+        for (Topic t : topics) {
+            List<PartitionInfo> infos = c.partitionsFor(t.topicName(), Duration.ofSeconds(10));
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalStateException("topic " + t.topicName() + " has no partitions yet");
+            }
+            infos.forEach(p -> out.add(new TopicPartition(p.topic(), p.partition())));
+        }
+        return out;
+    }
+}

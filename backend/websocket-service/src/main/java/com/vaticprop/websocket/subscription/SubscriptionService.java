@@ -1,0 +1,155 @@
+package com.vaticprop.websocket.subscription;
+
+import com.vaticprop.websocket.connection.Connection;
+import com.vaticprop.websocket.history.EventHistory;
+import com.vaticprop.websocket.history.OwnershipStore;
+import com.vaticprop.websocket.history.SnapshotStore;
+import com.vaticprop.websocket.metrics.StreamMetrics;
+import com.vaticprop.websocket.protocol.Channel;
+import com.vaticprop.websocket.protocol.CloseCodes;
+import com.vaticprop.websocket.protocol.ServerFrames;
+
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * subscribe / unsubscribe for one connection: channel syntax, the per-connection cap, the ownership check (on every
+ * subscribe, from Redis), and for assessment channels the resume protocol — replay from {@code since} when the
+ * history still reaches back that far ({@code recovered: true}), else {@code recovered: false} and the latest account
+ * snapshot. Refusals are {@code error} frames; the connection stays open.
+ */
+public final class SubscriptionService {
+
+    private final ChannelIndex index;
+    private final EventHistory history;
+    private final SnapshotStore snapshots;
+    private final OwnershipStore owners;
+    private final ServerFrames frames;
+    private final StreamMetrics metrics;
+    private final ScheduledExecutorService timer;
+    private final int maxSubscriptions;
+    private final int marketMaxPerSecond;
+    private final int holdLimit;
+
+    public SubscriptionService(ChannelIndex index, EventHistory history, SnapshotStore snapshots,
+                               OwnershipStore owners, ServerFrames frames, StreamMetrics metrics,
+                               ScheduledExecutorService timer, int maxSubscriptions, int marketMaxPerSecond,
+                               int holdLimit) {
+        this.index = index;
+        this.history = history;
+        this.snapshots = snapshots;
+        this.owners = owners;
+        this.frames = frames;
+        this.metrics = metrics;
+        this.timer = timer;
+        this.maxSubscriptions = maxSubscriptions;
+        this.marketMaxPerSecond = marketMaxPerSecond;
+        this.holdLimit = holdLimit;
+    }
+
+    public void subscribe(Connection connection, String channelName, String since) {
+        Channel channel = Channel.parse(channelName).orElse(null);
+        if (channel == null) {
+            connection.send(frames.error(CloseCodes.BAD_REQUEST, "unknown channel"));
+            return;
+        }
+        Long sinceSeq = null;
+        if (since != null) {
+            sinceSeq = parseOffset(since);
+            if (sinceSeq == null || channel.kind() != Channel.Kind.ASSESSMENT) {
+                connection.send(frames.error(CloseCodes.BAD_REQUEST, "since must be an offset of an assessment"
+                        + " channel"));
+                return;
+            }
+        }
+        unsubscribe(connection, channel.name());
+        if (connection.subscriptions().size() >= maxSubscriptions) {
+            connection.send(frames.error(CloseCodes.TOO_MANY, "at most " + maxSubscriptions + " subscriptions"));
+            return;
+        }
+        if (channel.kind() == Channel.Kind.MARKET) {
+            MarketSubscription s = new MarketSubscription(connection, channel.name(), marketMaxPerSecond, timer,
+                    () -> { });
+            register(connection, s, s);
+            connection.send(frames.subscribed(channel.name(), false));
+            return;
+        }
+        UUID id = channel.assessmentId();
+        if (!mayRead(connection, id)) {
+            connection.send(frames.error(CloseCodes.FORBIDDEN, "not your assessment: " + channel.name()));
+            return;
+        }
+        AssessmentSubscription s = new AssessmentSubscription(connection, channel.name(), id, history, holdLimit,
+                () -> { });
+        register(connection, s, s); // before reading the history: nothing appended from now on can be missed
+        if (sinceSeq != null) {
+            OptionalLong first = history.firstSeq(id);
+            long last = history.lastSeq(id);
+            // no history at all proves nothing unless the client has seen nothing either
+            boolean recovered = last == 0 ? sinceSeq == 0
+                    : sinceSeq >= last || (first.isPresent() && first.getAsLong() <= sinceSeq + 1);
+            metrics.resume(recovered);
+            if (recovered) {
+                connection.send(frames.subscribed(channel.name(), true));
+                List<EventHistory.StoredEvent> missed = history.range(id, sinceSeq + 1, Long.MAX_VALUE / 2);
+                long sent = sinceSeq;
+                for (EventHistory.StoredEvent e : missed) {
+                    connection.send(e.frame());
+                    sent = e.seq();
+                }
+                s.goLive(sent);
+                return;
+            }
+        }
+        long top = history.lastSeq(id);
+        connection.send(frames.subscribed(channel.name(), false));
+        snapshots.latest(id).ifPresent(connection::send);
+        s.goLive(top);
+    }
+
+    public void unsubscribe(Connection connection, String channelName) {
+        AutoCloseable existing = connection.subscriptions().remove(channelName);
+        if (existing != null) {
+            index.remove((ChannelSubscriber) existing);
+            closeQuietly(existing);
+            metrics.unsubscribed(1);
+        }
+    }
+
+    /** Drops every subscription of a closed connection. */
+    public void unsubscribeAll(Connection connection) {
+        for (String channel : List.copyOf(connection.subscriptions().keySet())) {
+            unsubscribe(connection, channel);
+        }
+    }
+
+    private boolean mayRead(Connection connection, UUID assessmentId) {
+        if (connection.principal().admin()) {
+            return true;
+        }
+        return owners.owner(assessmentId).map(connection.principal().userId()::equals).orElse(false);
+    }
+
+    private void register(Connection connection, ChannelSubscriber subscriber, AutoCloseable handle) {
+        connection.subscriptions().put(subscriber.channel(), handle);
+        index.add(subscriber);
+        metrics.subscribed();
+    }
+
+    private static Long parseOffset(String since) {
+        if (since.isEmpty() || since.length() > 19 || !since.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return Long.parseLong(since);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // subscriptions release nothing that can fail
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package com.vaticprop.websocket;
+
+import com.vaticprop.platform.events.Topic;
+import com.vaticprop.websocket.support.WsClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Kafka to clients: seq order across topics, offsets, resume with {@code since} (no gap, no duplicate, also while
+ * events keep coming), the window running out, conflated ticks, two replicas, metrics.
+ */
+class StreamDeliveryTest extends StreamTestSupport {
+
+    private static List<Long> offsets(List<JsonNode> frames) {
+        return frames.stream().filter(f -> "event".equals(f.get("op").asString()))
+                .filter(f -> !f.get("offset").isNull())
+                .map(f -> Long.parseLong(f.get("offset").asString())).toList();
+    }
+
+    /** Reads event frames until one with offset {@code last} arrived; returns all frames read. */
+    private static List<JsonNode> until(WsClient client, long last) {
+        List<JsonNode> frames = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode f = client.next(Duration.ofSeconds(20));
+            frames.add(f);
+            if ("event".equals(f.get("op").asString()) && !f.get("offset").isNull()
+                    && Long.parseLong(f.get("offset").asString()) >= last) {
+                return frames;
+            }
+        }
+        throw new AssertionError("offset " + last + " never arrived: " + frames);
+    }
+
+    private static List<Long> range(long from, long to) {
+        return LongStream.rangeClosed(from, to).boxed().toList();
+    }
+
+    @Test
+    void eventsArriveInSeqOrderAcrossTopicsAndResumeMissesNothingAndRepeatsNothing() {
+        UUID owner = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        String channel = "assessment:" + id;
+        createAssessment(id, owner);
+        EVENTS.snapshot(id, "100500");
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.latest(id).isPresent());
+
+        WsClient live = connectAs(owner);
+        live.send(subscribe(channel));
+        JsonNode subscribed = live.next();
+        assertThat(subscribed.get("op").asString()).isEqualTo("subscribed");
+        assertThat(subscribed.get("channel").asString()).isEqualTo(channel);
+        assertThat(subscribed.get("recovered").asBoolean()).isFalse();
+        JsonNode snapshot = live.next();
+        assertThat(snapshot.get("type").asString()).isEqualTo("assessment.account-snapshot");
+        assertThat(snapshot.get("offset").isNull()).isTrue();
+        assertThat(snapshot.get("data").get("equity").asString()).isEqualTo("100500");
+
+        // 3 overtakes 2, 5 overtakes 4: different topics, published out of order
+        for (long seq : new long[]{3, 2, 5, 4}) {
+            EVENTS.seq(id, owner, seq);
+        }
+        List<JsonNode> first = until(live, 5);
+        assertThat(offsets(first)).containsExactly(2L, 3L, 4L, 5L);
+        JsonNode two = first.get(0);
+        assertThat(two.get("channel").asString()).isEqualTo(channel);
+        assertThat(two.get("type").asString()).isEqualTo("trading.order-placed");
+        assertThat(two.get("data").get("idempotencyKey").asString()).isEqualTo("k-2");
+        assertThat(first.get(1).get("type").asString()).isEqualTo("assessment.paused");
+        live.close();
+
+        // missed while away
+        for (long seq = 6; seq <= 9; seq++) {
+            EVENTS.seq(id, owner, seq);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> history.lastSeq(id) == 9);
+        WsClient back = connectAs(owner);
+        back.send(subscribe(channel, "5"));
+        JsonNode resumed = back.next();
+        assertThat(resumed.get("op").asString()).isEqualTo("subscribed");
+        assertThat(resumed.get("recovered").asBoolean()).isTrue();
+        EVENTS.seq(id, owner, 10);
+        List<JsonNode> replayed = until(back, 10);
+        assertThat(offsets(replayed)).containsExactly(6L, 7L, 8L, 9L, 10L);
+        assertThat(back.drain(Duration.ofMillis(500))).as("nothing twice").isEmpty();
+    }
+
+    @Test
+    void aResumeWhileEventsKeepComingHasNoGapAndNoDuplicate() throws Exception {
+        UUID owner = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        createAssessment(id, owner);
+        for (long seq = 2; seq <= 10; seq++) {
+            EVENTS.seq(id, owner, seq);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> history.lastSeq(id) == 10);
+        Thread publisher = Thread.ofVirtual().start(() -> {
+            for (long seq = 11; seq <= 40; seq++) {
+                EVENTS.seq(id, owner, seq);
+            }
+        });
+        WsClient client = connectAs(owner);
+        client.send(subscribe("assessment:" + id, "3"));
+        assertThat(client.next().get("recovered").asBoolean()).isTrue();
+        publisher.join();
+        assertThat(offsets(until(client, 40))).containsExactlyElementsOf(range(4, 40));
+        assertThat(client.drain(Duration.ofMillis(300))).isEmpty();
+    }
+
+    @Test
+    void aSinceOutsideTheWindowIsRecoveredFalseWithTheLatestSnapshot() {
+        UUID owner = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        createAssessment(id, owner);
+        for (long seq = 2; seq <= 25; seq++) { // the window holds 20
+            EVENTS.seq(id, owner, seq);
+        }
+        EVENTS.snapshot(id, "99000");
+        await().atMost(Duration.ofSeconds(10)).until(() -> history.lastSeq(id) == 25
+                && snapshots.latest(id).map(s -> s.contains("99000")).orElse(false));
+        assertThat(history.firstSeq(id)).hasValue(6);
+
+        WsClient client = connectAs(owner);
+        client.send(subscribe("assessment:" + id, "2"));
+        JsonNode subscribed = client.next();
+        assertThat(subscribed.get("recovered").asBoolean()).isFalse();
+        JsonNode snapshot = client.next();
+        assertThat(snapshot.get("type").asString()).isEqualTo("assessment.account-snapshot");
+        assertThat(snapshot.get("data").get("equity").asString()).isEqualTo("99000");
+        EVENTS.seq(id, owner, 26);
+        assertThat(offsets(until(client, 26))).containsExactly(26L);
+
+        WsClient inWindow = connectAs(owner);
+        // 26 pushed 6 out of the window of 20: the oldest resumable offset is now 6 (replay from 7)
+        inWindow.send(subscribe("assessment:" + id, "6"));
+        assertThat(inWindow.next().get("recovered").asBoolean()).isTrue();
+        assertThat(offsets(until(inWindow, 26))).containsExactlyElementsOf(range(7, 26));
+    }
+
+    @Test
+    void aGapThatNeverClosesIsSkippedAfterTheGapTimeout() {
+        UUID owner = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        createAssessment(id, owner);
+        WsClient client = connectAs(owner);
+        client.send(subscribe("assessment:" + id));
+        assertThat(client.next().get("op").asString()).isEqualTo("subscribed");
+        EVENTS.seq(id, owner, 3); // 2 never comes
+        EVENTS.seq(id, owner, 4);
+        assertThat(offsets(until(client, 4))).containsExactly(3L, 4L);
+    }
+
+    @Test
+    void malformedRecordsAreDroppedAndTheFeedGoesOn() {
+        UUID owner = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        EVENTS.raw(Topic.ORDER_FILLED, id.toString(), "{not an event".getBytes(StandardCharsets.UTF_8));
+        createAssessment(id, owner);
+    }
+
+    @Test
+    void ticksAreConflatedPerClientLatestWins() {
+        WsClient client = connectAs(UUID.randomUUID());
+        client.send(subscribe("market:SOL-USD"));
+        assertThat(client.next().get("op").asString()).isEqualTo("subscribed");
+        for (int i = 1; i <= 40; i++) {
+            EVENTS.tick("SOL-USD", Integer.toString(100 + i));
+        }
+        List<JsonNode> ticks = client.drain(Duration.ofSeconds(2));
+        assertThat(ticks).isNotEmpty();
+        assertThat(ticks.size()).as("4 per second at most").isLessThanOrEqualTo(10);
+        JsonNode latest = ticks.get(ticks.size() - 1);
+        assertThat(latest.get("channel").asString()).isEqualTo("market:SOL-USD");
+        assertThat(latest.get("type").asString()).isEqualTo("market-data.tick");
+        assertThat(latest.get("offset").isNull()).isTrue();
+        assertThat(latest.get("data").get("bid").asString()).isEqualTo("140");
+    }
+
+    @Test
+    void twoReplicasServingTheSameAssessmentBothDeliverEveryEventInOrder() {
+        UUID owner = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        createAssessment(id, owner);
+        try (ConfigurableApplicationContext second = secondReplica()) {
+            com.vaticprop.websocket.routing.EventFeed otherFeed =
+                    second.getBean(com.vaticprop.websocket.routing.EventFeed.class);
+            await().atMost(Duration.ofSeconds(60)).until(otherFeed::assigned);
+            int otherPort = Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port"));
+            WsClient a = connectAs(owner);
+            WsClient b = track(WsClient.connect(otherPort, "ticket=" + IDENTITY.ticket(owner.toString(),
+                    "TRADER")));
+            a.send(subscribe("assessment:" + id, "1"));
+            b.send(subscribe("assessment:" + id, "1"));
+            assertThat(a.next().get("recovered").asBoolean()).isTrue();
+            assertThat(b.next().get("recovered").asBoolean()).isTrue();
+            for (long seq : new long[]{2, 4, 3, 5, 7, 6, 8, 9, 10, 12, 11}) {
+                EVENTS.seq(id, owner, seq);
+            }
+            assertThat(offsets(until(a, 12))).containsExactlyElementsOf(range(2, 12));
+            assertThat(offsets(until(b, 12))).containsExactlyElementsOf(range(2, 12));
+            assertThat(history.range(id, 1, 100)).extracting(e -> e.seq()).containsExactlyElementsOf(range(1, 12));
+            a.close();
+            b.close();
+        }
+        WsClient after = connectAs(UUID.randomUUID());
+        after.send(Map.of("op", "ping"));
+        assertThat(after.nextOp("pong").get("op").asString()).as("this replica outlives the other").isEqualTo("pong");
+    }
+
+    @Test
+    void metricsAreOnTheMetricsEndpoint() throws Exception {
+        WsClient client = connectAs(UUID.randomUUID());
+        client.send(Map.of("op", "ping"));
+        client.nextOp("pong");
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("vatic_ws_connections", "vatic_ws_subscriptions",
+                "vatic_ws_messages_out_total", "vatic_ws_slow_consumer_closes_total", "vatic_ws_resume_total",
+                "vatic_ws_delivery_latency_seconds_bucket");
+    }
+
+    /** Another instance of the service on other ports, same Kafka, Redis (and key prefix) and JWKS. */
+    private ConfigurableApplicationContext secondReplica() {
+        Map<String, Object> props = new HashMap<>();
+        for (String key : List.of("REDIS_HOST", "REDIS_PORT", "KAFKA_BROKERS", "vatic.redis.key-prefix",
+                "spring.kafka.bootstrap-servers", "CORE_JWKS_URL", "CORS_ALLOWED_ORIGINS")) {
+            props.put(key, environment.getRequiredProperty(key));
+        }
+        props.put("vatic.dotenv.disabled", "true");
+        props.put("vatic.ws.gap-timeout", "1s");
+        props.put("vatic.ws.history-size", "20");
+        // the platform's PORT default (3003) outranks builder properties; a command-line argument outranks it
+        return new SpringApplicationBuilder(WebsocketServiceApplication.class).properties(props)
+                .run("--server.port=0");
+    }
+}
