@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 public final class WebSocketConnection implements VenueControl {
     private static final Logger log = LoggerFactory.getLogger(WebSocketConnection.class);
 
+    private volatile com.vaticprop.marketdata.replay.FrameRecorder recorder;
     private final String name;
     private final ConnectionSettings settings;
     private final VenueProtocol protocol;
@@ -187,12 +188,21 @@ public final class WebSocketConnection implements VenueControl {
         scheduleDrain(0);
     }
 
+    /** Frames received from now on are also recorded, in the venue's wire format, before they are parsed. */
+    public void recordTo(com.vaticprop.marketdata.replay.FrameRecorder recorder) {
+        this.recorder = recorder;
+    }
+
     private void frame(long gen, String text) {
         synchronized (lock) {
             if (gen != generation || !running) {
                 return;
             }
             Instant now = clock.instant();
+            com.vaticprop.marketdata.replay.FrameRecorder r = recorder;
+            if (r != null) {
+                r.record(name, now, text);
+            }
             lastMessageAt = now;
             counters.increment(VenueCounters.MESSAGES);
             backoff.reset();

@@ -14,7 +14,7 @@ import java.util.random.RandomGenerator;
  * A venue connector as the pipeline sees it: one {@link WebSocketConnection} plus the companions that belong to the
  * venue (REST pollers for market status and settlement), started and stopped together, reporting one status.
  */
-public final class WebSocketFeedSource implements FeedSource {
+public final class WebSocketFeedSource implements FeedSource, com.vaticprop.marketdata.replay.RawFrameSource {
 
     /** Something that runs beside the socket, on the source's scheduler (e.g. a market-status poller). */
     public interface Companion {
@@ -68,6 +68,11 @@ public final class WebSocketFeedSource implements FeedSource {
     public FeedStatus status() {
         return new FeedStatus(name, connection.state(), connection.lastMessageAt(),
                 counters.get(VenueCounters.RECONNECTS), counters.snapshot());
+    }
+
+    @Override
+    public void recordTo(com.vaticprop.marketdata.replay.FrameRecorder recorder) {
+        connection.recordTo(recorder);
     }
 
     public VenueCounters counters() {

@@ -66,6 +66,39 @@ class PolymarketConnectorTest {
     }
 
     @Test
+    void aRecordedSessionReplaysThroughTheSameParserToTheSameTicks(@org.junit.jupiter.api.io.TempDir
+                                                                  java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("polymarket.jsonl");
+        var recorder = new com.vaticprop.marketdata.replay.JsonlFrameRecorder(file);
+        source = connector(List.of(PolymarketFrameParserTest.YES), List.of(), Duration.ofSeconds(10));
+        source.recordTo(recorder);
+        source.start(sink);
+        LocalWebSocketServer.Session session = ws.nextSession(WAIT);
+        session.nextText(WAIT);
+        session.sendText(PolymarketFrameParserTest.emptyBook(PolymarketFrameParserTest.YES)
+                .replace("\"bids\":[]", "\"bids\":[{\"price\":\"0.40\",\"size\":\"100\"}]")
+                .replace("\"asks\":[]", "\"asks\":[{\"price\":\"0.45\",\"size\":\"50\"}]"));
+        RecordingSink.await(() -> sink.ticks.size() >= 1, WAIT);
+        session.sendText(PolymarketFrameParserTest.emptyBook(PolymarketFrameParserTest.YES)
+                .replace("\"bids\":[]", "\"bids\":[{\"price\":\"0.41\",\"size\":\"10\"}]")
+                .replace("\"asks\":[]", "\"asks\":[{\"price\":\"0.44\",\"size\":\"20\"}]"));
+        RecordingSink.await(() -> sink.ticks.size() >= 2, WAIT);
+        source.stop();
+        source = null;
+        recorder.close();
+        assertThat(java.nio.file.Files.readAllLines(file)).isNotEmpty().allSatisfy(line ->
+                assertThat(line).contains("\"polymarket\""));
+
+        RecordingSink replayed = new RecordingSink();
+        var replay = new com.vaticprop.marketdata.replay.ReplayFeed("replay", file, List.of(
+                com.vaticprop.marketdata.venue.VenueReplayParsers.polymarket()), 0);
+        replay.start(replayed);
+        RecordingSink.await(() -> replayed.ticks.size() >= sink.ticks.size(), WAIT);
+        replay.stop();
+        assertThat(replayed.ticks).isEqualTo(sink.ticks);
+    }
+
+    @Test
     void subscribesByAssetIdsSendsPingsAndStreamsBooks() throws Exception {
         source = connector(List.of(PolymarketFrameParserTest.BOOK_ASSET), List.of(), Duration.ofSeconds(10));
         source.start(sink);
