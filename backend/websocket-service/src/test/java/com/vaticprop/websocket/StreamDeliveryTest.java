@@ -1,7 +1,10 @@
 package com.vaticprop.websocket;
 
 import com.vaticprop.platform.events.Topic;
+import com.vaticprop.websocket.support.StalledClient;
 import com.vaticprop.websocket.support.WsClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,6 +31,9 @@ import static org.awaitility.Awaitility.await;
  * events keep coming), the window running out, conflated ticks, two replicas, metrics.
  */
 class StreamDeliveryTest extends StreamTestSupport {
+
+    @Autowired
+    MeterRegistry meters;
 
     private static List<Long> offsets(List<JsonNode> frames) {
         return frames.stream().filter(f -> "event".equals(f.get("op").asString()))
@@ -218,11 +224,42 @@ class StreamDeliveryTest extends StreamTestSupport {
             assertThat(offsets(until(b, 12))).containsExactlyElementsOf(range(2, 12));
             assertThat(history.range(id, 1, 100)).extracting(e -> e.seq()).containsExactlyElementsOf(range(1, 12));
             a.close();
-            b.close();
+            second.close();
+            assertThat(b.closeCode(Duration.ofSeconds(10))).as("graceful shutdown").isEqualTo(1012);
         }
         WsClient after = connectAs(UUID.randomUUID());
         after.send(Map.of("op", "ping"));
         assertThat(after.nextOp("pong").get("op").asString()).as("this replica outlives the other").isEqualTo("pong");
+    }
+
+    @Test
+    void aClientThatStopsReadingIsClosedAsASlowConsumer() {
+        UUID owner = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        createAssessment(id, owner);
+        double before = meters.counter("vatic.ws.slow.consumer.closes").count();
+        try (StalledClient stalled = new StalledClient(port(), "/ws?ticket=" + IDENTITY.ticket(owner.toString(),
+                "TRADER"))) {
+            stalled.keepAlive();
+            stalled.sendText("{\"op\":\"subscribe\",\"channel\":\"assessment:" + id + "\"}");
+            // ~8 KB each: far more than the socket buffers plus a queue of 1000 frames
+            EVENTS.bigSnapshots(id, 2500);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> meters.counter("vatic.ws.slow.consumer.closes").count() > before);
+        }
+        // a reader of the same assessment is not held back
+        WsClient reader = connectAs(owner);
+        reader.send(subscribe("assessment:" + id));
+        assertThat(reader.next().get("recovered").asBoolean()).isFalse();
+        assertThat(reader.next().get("type").asString()).isEqualTo("assessment.account-snapshot");
+    }
+
+    @Test
+    void aPeerThatLeavesTwoPingsUnansweredIsClosed() {
+        try (StalledClient silent = new StalledClient(port(), "/ws?ticket=" + IDENTITY.ticket(
+                UUID.randomUUID().toString(), "TRADER"))) {
+            assertThat(silent.readCloseCode()).isEqualTo(1001); // pings every 300 ms in these tests
+        }
     }
 
     @Test

@@ -70,6 +70,23 @@ public final class TestEvents implements AutoCloseable {
                 Instant.now(), assessmentId, null, 0, 1, data));
     }
 
+    /** {@code count} account snapshots of about 8 KB each, sent without waiting for each acknowledgement. */
+    public void bigSnapshots(UUID assessmentId, int count) {
+        List<AccountSnapshot.RuleDistance> rules = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            rules.add(new AccountSnapshot.RuleDistance("RULE_" + i, BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ONE,
+                    BigDecimal.ONE, "x".repeat(80)));
+        }
+        for (int i = 0; i < count; i++) {
+            AccountSnapshot data = new AccountSnapshot(new BigDecimal("100000"), new BigDecimal(100000 + i),
+                    BigDecimal.ZERO, BigDecimal.ZERO, rules, Instant.now());
+            producer.send(new ProducerRecord<>(Topic.ACCOUNT_SNAPSHOT.topicName(), assessmentId.toString(),
+                    codec.encode(EventEnvelope.forAssessment(EventType.ACCOUNT_SNAPSHOT, Instant.now(), assessmentId,
+                            null, 0, 1, data))));
+        }
+        producer.flush();
+    }
+
     public void tick(String instrument, String bid) {
         Instant now = Instant.now();
         MarketTick tick = new MarketTick(instrument, "test", new BigDecimal(bid), new BigDecimal(bid).add(BigDecimal.ONE),
