@@ -13,7 +13,7 @@
 #                    uses it anyway, for comparison.
 #   PG_BIN=dir       PostgreSQL server binaries (default: zonky's PostgreSQL 18 under /tmp/embedded-pg, extracted by
 #                    any earlier devstack or test run; else the newest /usr/lib/postgresql/*/bin)
-#   TRADERS=1000 WARMUP=20 PGBENCH_SECONDS=60
+#   TRADERS=1000 WARMUP=20 PGBENCH_SECONDS=60; PROFILE=1 takes three jstack samples of core-service mid-run
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bin/jdk.sh
@@ -88,30 +88,44 @@ TPS=$(awk '/^tps = / {print $3; exit}' "$OUT/pgbench.txt")
 psql -q -d postgres -c "DROP DATABASE $bench_db"
 
 # --- orders over HTTP --------------------------------------------------------------------------------------------
+# what the database did per order: transactions, rows written, WAL bytes (pg_stat_database of vatic, measured run)
+dbstats() { psql -Atq -d vatic -c "SELECT xact_commit, tup_inserted + tup_updated + tup_deleted, tup_fetched, pg_current_wal_lsn() - '0/0'::pg_lsn FROM pg_stat_database WHERE datname = 'vatic'"; }
+: >"$OUT/orderload.log"; rm -f "$OUT/orderload.done" "$OUT"/dbstats-*.txt "$OUT"/top.txt "$OUT"/core-jstack-*.txt
 core_pid=$(ss -ltnpH "sport = :${CORE_URL##*:}" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
 (
   # a profile of core-service in the middle of the measured run: CPU per process, three thread dumps 2 s apart
-  until grep -q "^measuring" "$OUT/orderload.log" 2>/dev/null; do sleep 1; done
+  until grep -q "^measuring" "$OUT/orderload.log" 2>/dev/null; do [ -f "$OUT/orderload.done" ] && exit 0; sleep 1; done
+  dbstats >"$OUT/dbstats-before.txt"
   sleep $(( SECONDS_RUN / 2 ))
-  top -b -n 1 -w 200 | head -20 >"$OUT/top.txt"
-  if [ -n "$core_pid" ]; then
+  top -b -n 2 -d 2 -w 200 | awk '/^top -/ {n++} n == 2' | head -17 >"$OUT/top.txt"
+  # PROFILE=1: three jstack samples (platform threads; a mounted virtual thread shows on its carrier). Not
+  # `jcmd Thread.dump_to_file`: on Temurin 25.0.3 it crashed core-service under this load (SIGSEGV in
+  # Continuation::is_continuation_entry_frame while snapshotting virtual threads).
+  if [ "${PROFILE:-0}" = 1 ] && [ -n "$core_pid" ]; then
     for i in 1 2 3; do
-      jcmd "$core_pid" Thread.dump_to_file -format=text "$PWD/$OUT/core-threads-$i.txt" >/dev/null 2>&1 || true
+      jstack "$core_pid" >"$OUT/core-jstack-$i.txt" 2>&1 || true
       sleep 2
     done
   fi
+  until grep -q "^RESULT" "$OUT/orderload.log" 2>/dev/null; do [ -f "$OUT/orderload.done" ] && exit 0; sleep 0.2; done
+  dbstats >"$OUT/dbstats-after.txt"
 ) &
 profiler=$!
-: >"$OUT/orderload.log"
 java -Xmx1g -cp backend/benchmarks/target/benchmarks-jmh.jar com.vaticprop.benchmarks.orders.OrderLoad \
-     "$CORE_URL" "$SECONDS_RUN" "$CONCURRENCY" "$TRADERS" "$WARMUP" 2>&1 | tee "$OUT/orderload.log"
+     "$CORE_URL" "$SECONDS_RUN" "$CONCURRENCY" "$TRADERS" "$WARMUP" 2>&1 | tee "$OUT/orderload.log" || true
+touch "$OUT/orderload.done"
 wait "$profiler" 2>/dev/null || true
 echo "end $(date -u +%FT%TZ); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-[ -f "$OUT/top.txt" ] && { echo "top in the middle of the measured run:"; sed -n '1,5p;7,16p' "$OUT/top.txt"; }
+[ -f "$OUT/top.txt" ] && { echo "top in the middle of the measured run:"; grep -v '^$' "$OUT/top.txt"; }
 echo "$(curl -s "$CORE_URL/metrics" | grep -E "^vatic_outbox_(pending|lag_seconds|published_total)" | tr '\n' ' ')"
 
 RESULT=$(grep "^RESULT" "$OUT/orderload.log" || true)
 [ -n "$RESULT" ] || { echo "OrderLoad did not finish" >&2; exit 1; }
+filled=$(sed 's/.* filled=\([0-9]*\).*/\1/' <<<"$RESULT")
+if [ -s "$OUT/dbstats-before.txt" ] && [ -s "$OUT/dbstats-after.txt" ] && [ "$filled" -gt 0 ]; then
+  paste -d'|' "$OUT/dbstats-before.txt" "$OUT/dbstats-after.txt" | awk -F'|' -v n="$filled" '{
+    printf "database vatic per filled order (measured run, all of core-service incl. the monitor and relay): %.1f commits, %.1f rows written, %.1f rows read, %.0f WAL bytes\n", ($5-$1)/n, ($6-$2)/n, ($7-$3)/n, ($8-$4)/n }'
+fi
 ops=$(sed 's/.*orders_per_s=\([0-9.]*\).*/\1/' <<<"$RESULT")
 p99=$(sed 's/.*p99_ms=\([0-9.]*\).*/\1/' <<<"$RESULT")
 echo

@@ -60,6 +60,7 @@ public final class OrderLoad {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String core;
+    private final AtomicInteger setUpServerErrors = new AtomicInteger();
 
     private OrderLoad(String core) {
         this.core = core;
@@ -77,8 +78,9 @@ public final class OrderLoad {
     private void run(int seconds, int concurrency, int count, int warmup) throws Exception {
         long setupStart = System.nanoTime();
         List<Trader> traders = setUp(count);
-        System.out.printf("set-up: %d traders registered, logged in, tier bought, assessment started in %.0f s%n",
-                traders.size(), (System.nanoTime() - setupStart) / 1e9);
+        System.out.printf("set-up: %d traders registered, logged in, tier bought, assessment started in %.0f s"
+                + " (%d 5xx answers sent again)%n", traders.size(), (System.nanoTime() - setupStart) / 1e9,
+                setUpServerErrors.get());
         verifyFill(traders.getFirst());
         refreshTokens(traders);
         Result warm = load(traders, warmup, concurrency);
@@ -117,20 +119,20 @@ public final class OrderLoad {
 
     private Trader setUpOne(String email) throws Exception {
         String ip = forwardedFor();
-        expect(send(post("/auth/register", null, ip, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+        expect(sendRetrying(post("/auth/register", null, ip, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
                 + "\"}")), 201, "register " + email);
-        String tokens = expect(send(post("/auth/login", null, ip, "{\"email\":\"" + email + "\",\"password\":\""
+        String tokens = expect(sendRetrying(post("/auth/login", null, ip, "{\"email\":\"" + email + "\",\"password\":\""
                 + PASSWORD + "\"}")), 200, "login " + email);
         String access = field(tokens, "accessToken");
         String refresh = field(tokens, "refreshToken");
-        String purchase = expect(send(post("/purchases", access, ip, "{\"tierId\":\"" + TIER + "\"}")), 201,
+        String purchase = expect(sendRetrying(post("/purchases", access, ip, "{\"tierId\":\"" + TIER + "\"}")), 201,
                 "purchase for " + email);
         if (!purchase.contains("\"status\":\"COMPLETED\"")) {
             throw new IllegalStateException("purchase not COMPLETED (is core-service on the development payment path,"
                     + " APP_ENV=development and no STRIPE_SECRET_KEY?): " + purchase);
         }
         String assessment = field(purchase, "assessmentId");
-        String started = expect(send(post("/assessments/" + assessment + "/start", access, ip, null)), 200,
+        String started = expect(sendRetrying(post("/assessments/" + assessment + "/start", access, ip, null)), 200,
                 "start " + assessment);
         if (!started.contains("\"status\":\"ACTIVE\"")) {
             throw new IllegalStateException("assessment not ACTIVE after start: " + started);
@@ -224,16 +226,22 @@ public final class OrderLoad {
                             t.lastSentNanos = sent;
                             String outcome;
                             String body = "";
+                            boolean answered = false;
                             try {
                                 HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
                                 body = r.body();
                                 outcome = outcome(r.statusCode(), body);
+                                answered = true;
                             } catch (Exception e) {
                                 outcome = "no answer (" + e.getClass().getSimpleName() + ")";
                                 body = String.valueOf(e.getMessage());
                             }
                             long done = System.nanoTime();
-                            mine.recordValue(Math.min(done - sent, mine.getHighestTrackableValue()));
+                            if (answered) { // latency of answers only: a refused connection is instant, not fast
+                                mine.recordValue(Math.min(done - sent, mine.getHighestTrackableValue()));
+                            } else {
+                                Thread.sleep(100); // core is down or restarting: do not spin
+                            }
                             outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
                             if (outcome.equals("201 FILLED")) {
                                 t.buyNext = !t.buyNext;
@@ -365,6 +373,26 @@ public final class OrderLoad {
             return b.POST(HttpRequest.BodyPublishers.noBody()).build();
         }
         return b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    /**
+     * Set-up requests are sent again after a 5xx (a rolled-back transaction, nothing happened): core-service may exhaust
+     * its SQLSTATE 40001 retries under SERIALIZABLE when the machine is overloaded. Each such answer is counted and
+     * printed, so a run shows it.
+     */
+    private HttpResponse<String> sendRetrying(HttpRequest request) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> r = send(request);
+            if (r.statusCode() < 500 || attempt == 5) {
+                return r;
+            }
+            int n = setUpServerErrors.incrementAndGet();
+            if (n <= 3) {
+                System.out.printf("  set-up: %s answered %d, sending it again (%s)%n", request.uri().getPath(),
+                        r.statusCode(), r.body());
+            }
+            Thread.sleep(200L * attempt);
+        }
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
