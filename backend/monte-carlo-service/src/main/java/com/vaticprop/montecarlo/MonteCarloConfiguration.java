@@ -138,9 +138,11 @@ public class MonteCarloConfiguration {
     @Bean
     JobRunner jobRunner(String monteCarloPodId, SimulationStore store, Completions completions,
                         Producer<String, byte[]> monteCarloProducer, EventCodec codec, Transactions tx,
-                        JsonMapper json, Clock clock, MonteCarloSettings settings, MeterRegistry meters) {
+                        JsonMapper json, Clock clock, MonteCarloSettings settings, MeterRegistry meters,
+                        SimulationSubmitter submitter) {
         return new JobRunner(monteCarloPodId, store, completions,
-                new ProgressPublisher(monteCarloProducer, codec, clock), tx, json, clock, settings, meters);
+                new ProgressPublisher(monteCarloProducer, codec, clock), tx, json, clock, settings, meters,
+                submitter);
     }
 
     @Bean

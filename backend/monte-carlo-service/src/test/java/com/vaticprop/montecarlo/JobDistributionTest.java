@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two instances of the service (two Spring contexts on one database and one Kafka): they share the job queue, a job
  * whose pod died (a stale lease) is taken over and finished exactly once, and the periodic re-simulation (enabled on
- * the second instance only) queues simulations of an ACTIVE assessment with enough trades.
+ * the second instance only) queues simulations of an ACTIVE assessment with enough trades, and stopping the second
+ * instance hands its running job back to the queue at once.
  */
 class JobDistributionTest extends MonteCarloServiceTestBase {
 
@@ -169,6 +170,40 @@ class JobDistributionTest extends MonteCarloServiceTestBase {
                             .params(assessment, Resimulator.REQUESTED_BY).query(Long.class).single() >= 1);
             assertThat(expect(api.get("/simulations?assessmentId=" + assessment, traderToken), 200).get("items")
                     .get(0).get("ownerUserId").asString()).isEqualTo(trader.toString());
+
+            // a graceful stop hands a running job back at once (no lease to wait for); the other pod takes it
+            String handedBack = longJobRunningOn(secondPod);
+            second.close();
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                var row = expect(api.get("/simulations/" + handedBack, traderToken), 200);
+                assertThat(row.get("status").asString()).isEqualTo("RUNNING");
+                assertThat(row.get("attempts").asInt()).isEqualTo(2);
+            });
+            assertThat(jdbc.sql("SELECT lease_owner FROM simulation WHERE id = ?")
+                    .param(UUID.fromString(handedBack)).query(String.class).single()).isEqualTo(runner.podId());
+            expect(api.delete("/simulations/" + handedBack, traderToken), 202);
+            assertThat(awaitFinished(handedBack, traderToken, Duration.ofSeconds(30)).get("status").asString())
+                    .isEqualTo("CANCELLED");
         }
+    }
+
+    /** Queues long jobs until one runs on {@code pod}; the others are cancelled. Returns its id. */
+    private String longJobRunningOn(String pod) {
+        for (int attempt = 0; attempt < 12; attempt++) {
+            String id = expect(api.post("/simulations", Fixtures.explicit(Map.of("days", Fixtures.flatDays()),
+                    Fixtures.endless(), Map.of("method", "IID_DAYS", "paths", 10_000_000, "horizonDays", 365)),
+                    traderToken), 202).get("id").asString();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    "RUNNING".equals(expect(api.get("/simulations/" + id, traderToken), 200).get("status")
+                            .asString()));
+            String owner = jdbc.sql("SELECT lease_owner FROM simulation WHERE id = ?").param(UUID.fromString(id))
+                    .query(String.class).single();
+            if (owner.equals(pod)) {
+                return id;
+            }
+            api.delete("/simulations/" + id, traderToken);
+            awaitFinished(id, traderToken, Duration.ofSeconds(30));
+        }
+        throw new AssertionError("no long job landed on " + pod);
     }
 }

@@ -26,7 +26,7 @@ import java.util.function.BooleanSupplier;
  * pod of the service joins, so the requests' partitions are spread over all pods and more pods run more jobs at once.
  * Each consumer takes one record at a time and runs the job before it commits; a pod that dies mid-job leaves the
  * offset uncommitted (the record goes to another pod, which finds the job still leased and leaves it to the
- * {@link LeaseSweeper}).
+ * {@link LeaseSweeper}). On a graceful stop the jobs in progress are handed back to the queue.
  */
 public final class JobFeed implements SmartLifecycle {
 
@@ -67,6 +67,7 @@ public final class JobFeed implements SmartLifecycle {
             return;
         }
         running = true;
+        runner.resume();
         for (int i = 0; i < workers; i++) {
             threads.add(Thread.ofPlatform().name("simulation-worker-" + i).daemon(true).start(this::loop));
         }
@@ -75,6 +76,7 @@ public final class JobFeed implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        runner.shutDown();
         consumers.forEach(KafkaConsumer::wakeup);
         for (Thread t : threads) {
             try {
@@ -111,6 +113,11 @@ public final class JobFeed implements SmartLifecycle {
                         while (running) {
                             for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
                                 handle(r);
+                            }
+                            if (runner.shuttingDown()) {
+                                // a request refused or handed back while stopping: leave its offset uncommitted,
+                                // so the partition's next owner reads it again
+                                break;
                             }
                             c.commitSync();
                         }

@@ -44,10 +44,12 @@ public final class JobRunner {
     private final MonteCarloSettings settings;
     private final MeterRegistry meters;
     private final AtomicInteger running = new AtomicInteger();
+    private final SimulationSubmitter submitter;
+    private volatile boolean shuttingDown;
 
     public JobRunner(String podId, SimulationStore store, Completions completions, ProgressPublisher progress,
                      Transactions transactions, JsonMapper json, Clock clock, MonteCarloSettings settings,
-                     MeterRegistry meters) {
+                     MeterRegistry meters, SimulationSubmitter submitter) {
         this.podId = podId;
         this.store = store;
         this.completions = completions;
@@ -57,6 +59,7 @@ public final class JobRunner {
         this.clock = clock;
         this.settings = settings;
         this.meters = meters;
+        this.submitter = submitter;
         Gauge.builder("vatic.montecarlo.jobs.running", running, AtomicInteger::get)
                 .description("simulations running on this pod").register(meters);
     }
@@ -65,8 +68,28 @@ public final class JobRunner {
         return podId;
     }
 
+    /**
+     * The pod is stopping (a rollout, a scale-down): running jobs stop at their next chunk and are handed back to the
+     * queue at once, instead of waiting for their lease to expire.
+     */
+    public void shutDown() {
+        shuttingDown = true;
+    }
+
+    /** Started again after a stop (a paused context restarts its lifecycle beans). */
+    public void resume() {
+        shuttingDown = false;
+    }
+
+    public boolean shuttingDown() {
+        return shuttingDown;
+    }
+
     /** Returns the final status this pod wrote, or empty when it did not run (or did not finish) the job. */
     public Optional<SimulationStatus> run(UUID simulationId) {
+        if (shuttingDown) {
+            return Optional.empty();
+        }
         Optional<Claim> claimed = transactions.inTransaction(() -> {
             Instant now = clock.instant();
             return store.claim(simulationId, podId, now, now.plus(settings.lease()));
@@ -104,11 +127,17 @@ public final class JobRunner {
                 settings.lease(), settings.progressInterval())) {
             SimulationResult result;
             try {
-                result = MonteCarloEngine.run(spec.toEngineRequest(), lease::progress, lease::shouldStop);
+                result = MonteCarloEngine.run(spec.toEngineRequest(), lease::progress,
+                        () -> lease.shouldStop() || shuttingDown);
             } catch (SimulationCancelledException e) {
                 lease.close();
-                return lease.lost() ? Optional.empty()
-                        : finish(claim, row, SimulationStatus.CANCELLED, null, "cancelled");
+                if (lease.lost()) {
+                    return Optional.empty();
+                }
+                if (shuttingDown && handBack(claim, row, spec)) {
+                    return Optional.empty();
+                }
+                return finish(claim, row, SimulationStatus.CANCELLED, null, "cancelled");
             } catch (RuntimeException | OutOfMemoryError e) {
                 log.warn("simulation {} failed: {}", simulationId, e.toString());
                 lease.close();
@@ -121,6 +150,22 @@ public final class JobRunner {
             }
             return finish(claim, row, SimulationStatus.SUCCEEDED, result, null);
         }
+    }
+
+    /** RUNNING → QUEUED with a new request, unless a cancel arrived meanwhile (then it is finished as CANCELLED). */
+    private boolean handBack(Claim claim, SimulationRow row, SimulationSpec spec) {
+        boolean released = transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            if (!store.release(claim, now)) {
+                return false;
+            }
+            submitter.requested(row.id(), row.ownerUserId(), row.assessmentId(), spec, now);
+            return true;
+        });
+        if (released) {
+            log.info("simulation {}: handed back to the queue as {} shuts down", row.id(), podId);
+        }
+        return released;
     }
 
     private Optional<SimulationStatus> finish(Claim claim, SimulationRow row, SimulationStatus status,

@@ -50,7 +50,7 @@ public final class SimulationSubmitter {
      * The work-queue event. It names the job and its parameters; the sample and rule set stay in the row (a request
      * can hold megabytes of sample, and the row is what a claim reads anyway), so {@code pnlSeries} is empty.
      */
-    void requested(UUID id, UUID owner, UUID assessmentId, SimulationSpec spec, Instant now) {
+    public void requested(UUID id, UUID owner, UUID assessmentId, SimulationSpec spec, Instant now) {
         SimulationRequested data = new SimulationRequested(id, assessmentId, owner, List.of(), spec.method().name(),
                 spec.paths(), spec.horizonDays(), spec.seed(), now);
         EventEnvelope<SimulationRequested> event = new EventEnvelope<>(UUID.randomUUID(),

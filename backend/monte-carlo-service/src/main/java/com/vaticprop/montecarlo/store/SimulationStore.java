@@ -128,6 +128,15 @@ public final class SimulationStore {
                 .update() == 1;
     }
 
+    /** The holder gives a RUNNING job back (it is shutting down): QUEUED again, conditional on its claim. */
+    public boolean release(Claim claim, Instant now) {
+        return jdbc.sql("""
+                        UPDATE simulation SET status = 'QUEUED', lease_owner = NULL, lease_until = NULL, updated_at = ?
+                        WHERE id = ? AND status = 'RUNNING' AND lease_owner = ? AND attempt = ?
+                            AND NOT cancel_requested""")
+                .params(ts(now), claim.simulationId(), claim.owner(), claim.attempt()).update() == 1;
+    }
+
     /** RUNNING jobs whose holder stopped renewing its lease. */
     public List<SimulationRow> staleRunning(Instant now, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM simulation WHERE status = 'RUNNING' AND lease_until < ? "
