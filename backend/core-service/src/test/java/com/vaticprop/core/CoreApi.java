@@ -57,6 +57,15 @@ public final class CoreApi {
         }
     }
 
+    /** Waits until the service answers /ready with 200 and, when given, the development seed has run. */
+    public CoreApi awaitReady(java.util.function.BooleanSupplier seeded) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> assertThat(get("/ready", null).statusCode()).isEqualTo(200));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(seeded::getAsBoolean);
+        return this;
+    }
+
     /** Logs in and returns the access token. */
     public String login(String email, String password) {
         HttpResponse<String> r = post("/auth/login", Map.of("email", email, "password", password), null);

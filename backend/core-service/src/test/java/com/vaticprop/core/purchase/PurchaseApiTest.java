@@ -91,9 +91,7 @@ class PurchaseApiTest {
     @BeforeEach
     void ready() {
         api = new CoreApi(environment.getRequiredProperty("local.server.port", Integer.class));
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-                .untilAsserted(() -> assertThat(api.get("/ready", null).statusCode()).isEqualTo(200));
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(seed::done);
+        api.awaitReady(seed::done);
         STRIPE.failWith(0);
         trader = newTrader();
     }

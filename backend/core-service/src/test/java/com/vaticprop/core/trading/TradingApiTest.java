@@ -104,9 +104,7 @@ class TradingApiTest {
     @BeforeEach
     void ready() {
         api = new CoreApi(environment.getRequiredProperty("local.server.port", Integer.class));
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-                .untilAsserted(() -> assertThat(api.get("/ready", null).statusCode()).isEqualTo(200));
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(seed::done);
+        api.awaitReady(seed::done);
         await().atMost(Duration.ofSeconds(60)).until(feed::assigned);
         String email = "trader-" + UUID.randomUUID() + "@example.com";
         api.register(email, PASSWORD);
