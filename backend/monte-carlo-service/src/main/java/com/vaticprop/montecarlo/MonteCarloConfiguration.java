@@ -10,6 +10,7 @@ import com.vaticprop.montecarlo.jobs.Resimulator;
 import com.vaticprop.montecarlo.jobs.SimulationCanceller;
 import com.vaticprop.montecarlo.jobs.SimulationSubmitter;
 import com.vaticprop.montecarlo.readmodel.AssessmentFeed;
+import com.vaticprop.montecarlo.readmodel.ProcessedEventPruner;
 import com.vaticprop.montecarlo.readmodel.ReadModelWriter;
 import com.vaticprop.montecarlo.readmodel.SampleRepository;
 import com.vaticprop.montecarlo.store.Outbox;
@@ -133,6 +134,12 @@ public class MonteCarloConfiguration {
                                   BooleanSupplier monteCarloReady) {
         return new AssessmentFeed(consumers.getConfigurationProperties(), processed,
                 new ReadModelWriter(jdbc, json, clock), tx, codec, clock, monteCarloReady);
+    }
+
+    @Bean
+    PeriodicTask processedEventPruner(JdbcClient jdbc, Clock clock, BooleanSupplier monteCarloReady) {
+        return new PeriodicTask("montecarlo-processed-event-pruner", java.time.Duration.ofHours(1), monteCarloReady,
+                new ProcessedEventPruner(jdbc, clock));
     }
 
     @Bean
