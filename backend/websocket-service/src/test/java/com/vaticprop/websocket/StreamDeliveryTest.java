@@ -162,6 +162,31 @@ class StreamDeliveryTest extends StreamTestSupport {
     }
 
     @Test
+    void seqlessEventsGoOutWithANullOffsetAndAreNotReplayed() {
+        UUID owner = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        UUID simulation = UUID.randomUUID();
+        createAssessment(id, owner);
+        WsClient client = connectAs(owner);
+        client.send(subscribe("assessment:" + id, "1"));
+        assertThat(client.next().get("recovered").asBoolean()).isTrue();
+        EVENTS.simulationProgress(id, simulation, 40);
+        JsonNode progress = client.next();
+        assertThat(progress.get("type").asString()).isEqualTo("montecarlo.simulation-progress");
+        assertThat(progress.get("offset").isNull()).isTrue();
+        assertThat(progress.get("data").get("progressPct").asInt()).isEqualTo(40);
+        EVENTS.seq(id, owner, 2);
+        assertThat(offsets(until(client, 2))).containsExactly(2L);
+
+        WsClient resumed = connectAs(owner);
+        resumed.send(subscribe("assessment:" + id, "1"));
+        assertThat(resumed.next().get("recovered").asBoolean()).isTrue();
+        List<JsonNode> replay = until(resumed, 2);
+        assertThat(replay).extracting(f -> f.get("type").asString()).containsExactly("trading.order-placed")
+                .doesNotContain("montecarlo.simulation-progress");
+    }
+
+    @Test
     void aGapThatNeverClosesIsSkippedAfterTheGapTimeout() {
         UUID owner = UUID.randomUUID();
         UUID id = UUID.randomUUID();

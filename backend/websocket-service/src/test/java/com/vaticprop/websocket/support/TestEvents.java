@@ -87,6 +87,13 @@ public final class TestEvents implements AutoCloseable {
         producer.flush();
     }
 
+    /** Simulation progress that names the assessment in the envelope (keyed by the simulation, as monte-carlo may). */
+    public void simulationProgress(UUID assessmentId, UUID simulationId, int pct) {
+        send(Topic.SIMULATION_PROGRESS, simulationId.toString(), new EventEnvelope<>(UUID.randomUUID(),
+                EventType.SIMULATION_PROGRESS.wireName(), 1, Instant.now(), assessmentId, null, null, null,
+                new com.vaticprop.platform.events.data.SimulationProgress(simulationId, pct)));
+    }
+
     public void tick(String instrument, String bid) {
         Instant now = Instant.now();
         MarketTick tick = new MarketTick(instrument, "test", new BigDecimal(bid), new BigDecimal(bid).add(BigDecimal.ONE),
