@@ -21,7 +21,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -209,9 +208,5 @@ public final class StreamHandler extends AbstractWebSocketHandler {
         log.debug("connection {} refused: {}", connection.id(), reason);
         connection.deadline(null);
         connection.closeNow(CloseCodes.UNAUTHENTICATED_STATUS);
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

@@ -22,18 +22,16 @@ public final class AssessmentSubscription implements ChannelSubscriber, AutoClos
     private final UUID assessmentId;
     private final EventHistory history;
     private final int holdLimit;
-    private final Runnable onClose;
     private List<LiveFrame> held = new ArrayList<>();
     private long lastSent;
 
     public AssessmentSubscription(Connection connection, String channel, UUID assessmentId, EventHistory history,
-                                  int holdLimit, Runnable onClose) {
+                                  int holdLimit) {
         this.connection = connection;
         this.channel = channel;
         this.assessmentId = assessmentId;
         this.history = history;
         this.holdLimit = holdLimit;
-        this.onClose = onClose;
     }
 
     @Override
@@ -82,8 +80,8 @@ public final class AssessmentSubscription implements ChannelSubscriber, AutoClos
         lastSent = seq;
     }
 
+    /** Nothing to release: unsubscribing removed it from the channel index already. */
     @Override
     public void close() {
-        onClose.run();
     }
 }

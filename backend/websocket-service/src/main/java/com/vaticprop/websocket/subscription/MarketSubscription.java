@@ -16,19 +16,17 @@ public final class MarketSubscription implements ChannelSubscriber, AutoCloseabl
     private final String channel;
     private final long intervalNanos;
     private final ScheduledExecutorService timer;
-    private final Runnable onClose;
     private LiveFrame waiting;
     private boolean flushScheduled;
     private long lastSentNanos = Long.MIN_VALUE / 2;
     private volatile boolean closed;
 
     public MarketSubscription(Connection connection, String channel, int maxPerSecond,
-                              ScheduledExecutorService timer, Runnable onClose) {
+                              ScheduledExecutorService timer) {
         this.connection = connection;
         this.channel = channel;
         this.intervalNanos = TimeUnit.SECONDS.toNanos(1) / Math.max(1, maxPerSecond);
         this.timer = timer;
-        this.onClose = onClose;
     }
 
     @Override
@@ -67,7 +65,6 @@ public final class MarketSubscription implements ChannelSubscriber, AutoCloseabl
 
     @Override
     public void close() {
-        closed = true;
-        onClose.run();
+        closed = true; // a flush already scheduled sends nothing
     }
 }

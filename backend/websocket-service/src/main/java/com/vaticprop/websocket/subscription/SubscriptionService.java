@@ -70,8 +70,7 @@ public final class SubscriptionService {
             return;
         }
         if (channel.kind() == Channel.Kind.MARKET) {
-            MarketSubscription s = new MarketSubscription(connection, channel.name(), marketMaxPerSecond, timer,
-                    () -> { });
+            MarketSubscription s = new MarketSubscription(connection, channel.name(), marketMaxPerSecond, timer);
             register(connection, s, s);
             connection.send(frames.subscribed(channel.name(), false));
             return;
@@ -81,8 +80,7 @@ public final class SubscriptionService {
             connection.send(frames.error(CloseCodes.FORBIDDEN, "not your assessment: " + channel.name()));
             return;
         }
-        AssessmentSubscription s = new AssessmentSubscription(connection, channel.name(), id, history, holdLimit,
-                () -> { });
+        AssessmentSubscription s = new AssessmentSubscription(connection, channel.name(), id, history, holdLimit);
         register(connection, s, s); // before reading the history: nothing appended from now on can be missed
         if (sinceSeq != null) {
             OptionalLong first = history.firstSeq(id);
