@@ -19,11 +19,12 @@ import java.time.Duration;
  * @param outboxInterval   how often the outbox relay looks for unpublished events when idle
  * @param maxPollInterval  Kafka's max.poll.interval.ms for job consumers: longer than the longest job
  * @param requeueAfter     a QUEUED job unclaimed for this long has its request published again
+ * @param maxActivePerUser QUEUED + RUNNING simulations one trader may have at once (ADMIN/SERVICE are not limited)
  */
 public record MonteCarloSettings(int workers, int maxThreads, Duration lease, Duration sweepInterval, int maxAttempts,
                                  int minRoundTrips, int minDays, Duration progressInterval,
                                  Duration outboxInterval, Duration maxPollInterval, Duration requeueAfter,
-                                 Resimulation resimulation) {
+                                 int maxActivePerUser, Resimulation resimulation) {
 
     /** Deliver 5: periodic re-simulation of ACTIVE assessments with enough trades; off by default. */
     public record Resimulation(boolean enabled, Duration interval, int paths, int horizonDays) {
@@ -53,6 +54,7 @@ public record MonteCarloSettings(int workers, int maxThreads, Duration lease, Du
                 get(env, "outbox-interval", Duration.class, Duration.ofMillis(200)),
                 get(env, "max-poll-interval", Duration.class, Duration.ofMinutes(30)),
                 get(env, "requeue-after", Duration.class, Duration.ofMinutes(10)),
+                get(env, "max-active-per-user", Integer.class, 10),
                 new Resimulation(
                         get(env, "resimulate.enabled", Boolean.class, false),
                         get(env, "resimulate.interval", Duration.class, Duration.ofHours(6)),

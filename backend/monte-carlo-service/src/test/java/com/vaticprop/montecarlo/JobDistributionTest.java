@@ -83,12 +83,12 @@ class JobDistributionTest extends MonteCarloServiceTestBase {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 ids.add(expect(api.post("/simulations", Fixtures.explicit(Map.of("days", Fixtures.winningDays()),
-                        Fixtures.twoStep(), Map.of("paths", 50_000, "horizonDays", 30, "seed", i)), traderToken), 202)
+                        Fixtures.twoStep(), Map.of("paths", 50_000, "horizonDays", 30, "seed", i)), adminToken), 202)
                         .get("id").asString());
             }
             Set<String> ranOn = new HashSet<>();
             for (String id : ids) {
-                assertThat(awaitFinished(id, traderToken, Duration.ofSeconds(90)).get("status").asString())
+                assertThat(awaitFinished(id, adminToken, Duration.ofSeconds(90)).get("status").asString())
                         .isEqualTo("SUCCEEDED");
                 ranOn.add(jdbc.sql("SELECT lease_owner FROM simulation WHERE id = ?").param(UUID.fromString(id))
                         .query(String.class).single());
@@ -107,12 +107,12 @@ class JobDistributionTest extends MonteCarloServiceTestBase {
                             Timestamp.from(Instant.now()), Timestamp.from(Instant.now()),
                             UUID.fromString(ids.getFirst()))
                     .update();
-            var recovered = awaitFinished(orphan.toString(), traderToken, Duration.ofSeconds(60));
+            var recovered = awaitFinished(orphan.toString(), adminToken, Duration.ofSeconds(60));
             assertThat(recovered.get("status").asString()).isEqualTo("SUCCEEDED");
             assertThat(recovered.get("attempts").asInt()).isEqualTo(2);
             // same request, same seed: the same result as the job it was copied from
             assertThat(recovered.get("result").get("passProbability")).isEqualTo(expect(api.get("/simulations/"
-                    + ids.getFirst(), traderToken), 200).get("result").get("passProbability"));
+                    + ids.getFirst(), adminToken), 200).get("result").get("passProbability"));
             // the dead pod coming back cannot finish it a second time
             assertThat(store.finish(new Claim(orphan, "dead-pod", 1), SimulationStatus.FAILED, null, "late",
                     Instant.now())).isFalse();
@@ -129,7 +129,7 @@ class JobDistributionTest extends MonteCarloServiceTestBase {
                     .params(doomed, Timestamp.from(Instant.now().minusSeconds(60)), Timestamp.from(Instant.now()),
                             Timestamp.from(Instant.now()), UUID.fromString(ids.getFirst()))
                     .update();
-            var failed = awaitFinished(doomed.toString(), traderToken, Duration.ofSeconds(30));
+            var failed = awaitFinished(doomed.toString(), adminToken, Duration.ofSeconds(30));
             assertThat(failed.get("status").asString()).isEqualTo("FAILED");
             assertThat(failed.get("error").asString()).contains("gave up after 3 attempts");
 
@@ -142,7 +142,7 @@ class JobDistributionTest extends MonteCarloServiceTestBase {
                             SELECT ?, owner_user_id, requested_by, 'QUEUED', request, 0, FALSE, 0, ?, ?
                             FROM simulation WHERE id = ?""")
                     .params(forgotten, hourAgo, hourAgo, UUID.fromString(ids.getFirst())).update();
-            assertThat(awaitFinished(forgotten.toString(), traderToken, Duration.ofSeconds(60)).get("status")
+            assertThat(awaitFinished(forgotten.toString(), adminToken, Duration.ofSeconds(60)).get("status")
                     .asString()).isEqualTo("SUCCEEDED");
 
             try (TopicReader kafka = new TopicReader(bootstrap(), List.of(Topic.SIMULATION_COMPLETED.topicName()))) {
@@ -175,14 +175,14 @@ class JobDistributionTest extends MonteCarloServiceTestBase {
             String handedBack = longJobRunningOn(secondPod);
             second.close();
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-                var row = expect(api.get("/simulations/" + handedBack, traderToken), 200);
+                var row = expect(api.get("/simulations/" + handedBack, adminToken), 200);
                 assertThat(row.get("status").asString()).isEqualTo("RUNNING");
                 assertThat(row.get("attempts").asInt()).isEqualTo(2);
             });
             assertThat(jdbc.sql("SELECT lease_owner FROM simulation WHERE id = ?")
                     .param(UUID.fromString(handedBack)).query(String.class).single()).isEqualTo(runner.podId());
-            expect(api.delete("/simulations/" + handedBack, traderToken), 202);
-            assertThat(awaitFinished(handedBack, traderToken, Duration.ofSeconds(30)).get("status").asString())
+            expect(api.delete("/simulations/" + handedBack, adminToken), 202);
+            assertThat(awaitFinished(handedBack, adminToken, Duration.ofSeconds(30)).get("status").asString())
                     .isEqualTo("CANCELLED");
         }
     }
@@ -192,17 +192,17 @@ class JobDistributionTest extends MonteCarloServiceTestBase {
         for (int attempt = 0; attempt < 12; attempt++) {
             String id = expect(api.post("/simulations", Fixtures.explicit(Map.of("days", Fixtures.flatDays()),
                     Fixtures.endless(), Map.of("method", "IID_DAYS", "paths", 10_000_000, "horizonDays", 365)),
-                    traderToken), 202).get("id").asString();
+                    adminToken), 202).get("id").asString();
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                    "RUNNING".equals(expect(api.get("/simulations/" + id, traderToken), 200).get("status")
+                    "RUNNING".equals(expect(api.get("/simulations/" + id, adminToken), 200).get("status")
                             .asString()));
             String owner = jdbc.sql("SELECT lease_owner FROM simulation WHERE id = ?").param(UUID.fromString(id))
                     .query(String.class).single();
             if (owner.equals(pod)) {
                 return id;
             }
-            api.delete("/simulations/" + id, traderToken);
-            awaitFinished(id, traderToken, Duration.ofSeconds(30));
+            api.delete("/simulations/" + id, adminToken);
+            awaitFinished(id, adminToken, Duration.ofSeconds(30));
         }
         throw new AssertionError("no long job landed on " + pod);
     }

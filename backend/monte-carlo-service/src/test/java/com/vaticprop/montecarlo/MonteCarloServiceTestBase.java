@@ -31,7 +31,8 @@ abstract class MonteCarloServiceTestBase {
     static final String SETTINGS = "vatic.dotenv.disabled=true";
     static final String[] JOB_SETTINGS = {"vatic.montecarlo.lease=3s", "vatic.montecarlo.sweep-interval=500ms",
             "vatic.montecarlo.outbox-interval=100ms", "vatic.montecarlo.min-round-trips=10",
-            "vatic.montecarlo.min-days=5", "vatic.montecarlo.max-threads=2", "vatic.montecarlo.workers=1"};
+            "vatic.montecarlo.min-days=5", "vatic.montecarlo.max-threads=2", "vatic.montecarlo.workers=1",
+            "vatic.montecarlo.max-active-per-user=3"};
 
     static final TestTokens TOKENS = TestTokens.shared();
 

@@ -152,6 +152,29 @@ class SimulationApiTest extends MonteCarloServiceTestBase {
         assertThat(openapi.get("paths").get("/simulations/{id}").has("delete")).isTrue();
     }
 
+    @Test
+    void aTraderHasAtMostThreeActiveSimulations() {
+        String busy = TOKENS.token(UUID.randomUUID(), "TRADER");
+        Map<String, Object> longJob = Fixtures.explicit(Map.of("days", Fixtures.flatDays()), Fixtures.endless(),
+                Map.of("method", "IID_DAYS", "paths", 10_000_000, "horizonDays", 365));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(expect(api.post("/simulations", longJob, busy), 202).get("id").asString());
+        }
+        HttpResponse<String> refused = api.post("/simulations", longJob, busy);
+        JsonNode p = problem(refused, 429, "too-many-simulations");
+        assertThat(p.get("limit").asInt()).isEqualTo(3);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("10");
+        for (String id : ids) {
+            assertThat(api.delete("/simulations/" + id, busy).statusCode()).isIn(200, 202);
+        }
+        for (String id : ids) {
+            assertThat(awaitFinished(id, busy, Duration.ofSeconds(30)).get("status").asString())
+                    .isEqualTo("CANCELLED");
+        }
+        expect(api.post("/simulations", winning(Map.of("paths", 100, "horizonDays", 5)), busy), 202);
+    }
+
     private JsonNode fieldError(Object body, String field) {
         JsonNode p = problem(api.post("/simulations", body, traderToken), 400, "validation");
         List<String> fields = new ArrayList<>();

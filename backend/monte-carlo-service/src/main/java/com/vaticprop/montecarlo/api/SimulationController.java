@@ -1,5 +1,6 @@
 package com.vaticprop.montecarlo.api;
 
+import com.vaticprop.montecarlo.MonteCarloSettings;
 import com.vaticprop.montecarlo.jobs.SimulationCanceller;
 import com.vaticprop.montecarlo.jobs.SimulationSubmitter;
 import com.vaticprop.montecarlo.store.SimulationRow;
@@ -34,22 +35,31 @@ public class SimulationController {
     private final SimulationSubmitter submitter;
     private final SimulationStore store;
     private final SimulationCanceller canceller;
+    private final MonteCarloSettings settings;
 
     public SimulationController(SimulationRequestParser parser, SimulationSubmitter submitter, SimulationStore store,
-                                SimulationCanceller canceller) {
+                                SimulationCanceller canceller, MonteCarloSettings settings) {
         this.parser = parser;
         this.submitter = submitter;
         this.store = store;
         this.canceller = canceller;
+        this.settings = settings;
     }
 
     @PostMapping("/simulations")
     @Operation(summary = "Queue a simulation of an assessment (assessmentId) or of an explicit sample + ruleSet",
             description = "202 with the QUEUED simulation and its Location; 400 field errors, 404 unknown or "
-                    + "foreign assessment, 422 sample below the minimum.")
+                    + "foreign assessment, 422 sample below the minimum, 429 too many active simulations.")
     public ResponseEntity<SimulationView> create(@RequestBody JsonNode body, Authentication auth) {
         Caller caller = Caller.of(auth);
         SimulationRequestParser.Parsed parsed = parser.parse(body, caller);
+        if (!caller.privileged() && store.countActive(parsed.owner()) >= settings.maxActivePerUser()) {
+            // a soft cap (two racing requests may both pass): it keeps one trader from filling the shared queue
+            throw new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-simulations",
+                    "You have " + settings.maxActivePerUser() + " simulations queued or running; wait for one to "
+                            + "finish or cancel one.")
+                    .with("limit", settings.maxActivePerUser()).withHeader("Retry-After", "10");
+        }
         UUID id = submitter.submit(parsed.owner(), caller.subject(), parsed.assessmentId(), parsed.spec());
         SimulationRow row = store.find(id).orElseThrow();
         return ResponseEntity.accepted().location(URI.create("/simulations/" + id))

@@ -73,6 +73,12 @@ public final class SimulationStore {
         return jdbc.sql(sql.toString()).params(params).query(this::row).list();
     }
 
+    /** The owner's simulations still QUEUED or RUNNING. */
+    public long countActive(UUID owner) {
+        return jdbc.sql("SELECT count(*) FROM simulation WHERE owner_user_id = ? AND status IN ('QUEUED', 'RUNNING')")
+                .param(owner).query(Long.class).single();
+    }
+
     /** QUEUED → CANCELLED at once (no pod holds it). */
     public boolean cancelQueued(UUID id, Instant now) {
         return jdbc.sql("""
