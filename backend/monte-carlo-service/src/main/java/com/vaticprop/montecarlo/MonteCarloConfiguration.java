@@ -38,6 +38,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -138,7 +139,7 @@ public class MonteCarloConfiguration {
 
     @Bean
     PeriodicTask processedEventPruner(JdbcClient jdbc, Clock clock, BooleanSupplier monteCarloReady) {
-        return new PeriodicTask("montecarlo-processed-event-pruner", java.time.Duration.ofHours(1), monteCarloReady,
+        return new PeriodicTask("montecarlo-processed-event-pruner", Duration.ofHours(1), monteCarloReady,
                 new ProcessedEventPruner(jdbc, clock));
     }
 
@@ -173,9 +174,9 @@ public class MonteCarloConfiguration {
                               BooleanSupplier monteCarloReady) {
         Resimulator resimulator = new Resimulator(samples, submitter, tx, jdbc, clock, settings);
         boolean enabled = settings.resimulation().enabled();
-        return new PeriodicTask("montecarlo-resimulation", settings.resimulation().interval().dividedBy(4)
-                .compareTo(java.time.Duration.ofSeconds(1)) < 0 ? java.time.Duration.ofSeconds(1)
-                : settings.resimulation().interval().dividedBy(4),
-                () -> enabled && monteCarloReady.getAsBoolean(), resimulator);
+        // looks four times per interval, so an assessment waits at most 1.25 intervals between two simulations
+        Duration quarter = settings.resimulation().interval().dividedBy(4);
+        return new PeriodicTask("montecarlo-resimulation", quarter.compareTo(Duration.ofSeconds(1)) < 0
+                ? Duration.ofSeconds(1) : quarter, () -> enabled && monteCarloReady.getAsBoolean(), resimulator);
     }
 }
