@@ -116,13 +116,19 @@ public final class StreamHandler extends AbstractWebSocketHandler {
             refuse(connection, "not-authenticated");
             return;
         }
-        switch (parsed) {
-            case ClientMessage.Subscribe s -> subscriptions.subscribe(connection, s.channel(), s.since());
-            case ClientMessage.Unsubscribe u -> subscriptions.unsubscribe(connection, u.channel());
-            case ClientMessage.Ping p -> connection.send(frames.pong());
-            case ClientMessage.Invalid invalid ->
-                    connection.send(frames.error(CloseCodes.BAD_REQUEST, invalid.reason()));
-            case ClientMessage.Auth a -> throw new IllegalStateException("handled above");
+        try {
+            switch (parsed) {
+                case ClientMessage.Subscribe s -> subscriptions.subscribe(connection, s.channel(), s.since());
+                case ClientMessage.Unsubscribe u -> subscriptions.unsubscribe(connection, u.channel());
+                case ClientMessage.Ping p -> connection.send(frames.pong());
+                case ClientMessage.Invalid invalid ->
+                        connection.send(frames.error(CloseCodes.BAD_REQUEST, invalid.reason()));
+                case ClientMessage.Auth a -> throw new IllegalStateException("handled above");
+            }
+        } catch (RuntimeException e) {
+            // Redis unreachable, typically: the request fails, the connection and its other streams stay
+            log.warn("request on {} failed: {}", connection.id(), e.toString());
+            connection.send(frames.error(CloseCodes.UNAVAILABLE, "temporarily unavailable, retry"));
         }
     }
 

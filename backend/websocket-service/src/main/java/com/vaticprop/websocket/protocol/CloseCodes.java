@@ -16,6 +16,8 @@ public final class CloseCodes {
     /** Subscription cap (error frame) or connection cap per user (close). */
     public static final int TOO_MANY = 4029;
     public static final int MESSAGE_TOO_BIG = 1009;
+    /** A request that failed on the server side (Redis away): an {@code error} frame, retry later. */
+    public static final int UNAVAILABLE = 1011;
     public static final int RESTART = 1012;
 
     public static final CloseStatus UNAUTHENTICATED_STATUS = new CloseStatus(UNAUTHENTICATED, "unauthenticated");

@@ -58,7 +58,7 @@ final class AssessmentOrdering {
         UUID id = event.assessmentId();
         long seq = event.seq();
         if (!cursors.knows(id)) {
-            cursors.seed(id, Math.min(history.lastSeq(id), seq - 1));
+            cursors.seed(id, Math.min(storedTop(id, seq - 1), seq - 1));
         }
         pending.computeIfAbsent(id, a -> new HashMap<>()).putIfAbsent(seq, new Pending(channel, frame,
                 kafkaTimestampMs));
@@ -70,11 +70,11 @@ final class AssessmentOrdering {
     void closeStalledGaps(Instant now) {
         for (UUID id : sequencer.stalledAssessments(gapTimeout, now)) {
             long next = cursors.lastAppliedSeq("websocket", id) + 1;
-            long stored = history.lastSeq(id);
+            long stored = storedTop(id, 0);
             long resumeAfter;
             if (stored >= next) {
                 String channel = "assessment:" + id;
-                for (EventHistory.StoredEvent e : history.range(id, next, stored)) {
+                for (EventHistory.StoredEvent e : history.range(id, next, stored)) { // Redis answered just now
                     index.publish(new LiveFrame(channel, e.frame(), e.seq(), 0));
                 }
                 resumeAfter = stored;
@@ -93,6 +93,15 @@ final class AssessmentOrdering {
         }
     }
 
+    /** The history's top, or {@code fallback} while Redis cannot be asked. */
+    private long storedTop(UUID id, long fallback) {
+        try {
+            return history.lastSeq(id);
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+
     private void deliver(EventEnvelope<?> event) {
         UUID id = event.assessmentId();
         Map<Long, Pending> byseq = pending.get(id);
@@ -100,7 +109,12 @@ final class AssessmentOrdering {
         if (p == null) {
             return;
         }
-        history.append(id, event.seq(), p.frame());
+        try {
+            history.append(id, event.seq(), p.frame());
+        } catch (RuntimeException e) {
+            // Redis away: the live stream goes on; resume will not find this seq (recovered: false)
+            log.warn("assessment {}: seq {} not written to the history: {}", id, event.seq(), e.toString());
+        }
         index.publish(new LiveFrame(p.channel(), p.frame(), event.seq(), p.kafkaTimestampMs()));
     }
 

@@ -80,7 +80,11 @@ public final class EventRouter {
         }
         if (type.carriesSeq()) {
             if (event.data() instanceof AssessmentCreated created && created.userId() != null) {
-                owners.record(event.assessmentId(), created.userId());
+                try {
+                    owners.record(event.assessmentId(), created.userId());
+                } catch (RuntimeException e) {
+                    log.warn("owner of assessment {} not recorded: {}", event.assessmentId(), e.toString());
+                }
             }
             String channel = Channel.forAssessment(event.assessmentId()).name();
             ordering.offer(event, channel, frames.event(channel, event.seq(), type.wireName(), data), ts, now);
@@ -94,7 +98,11 @@ public final class EventRouter {
         String frame = frames.event(channel, null, type.wireName(), data);
         switch (type) {
             case ACCOUNT_SNAPSHOT -> {
-                snapshots.put(assessmentId, frame);
+                try {
+                    snapshots.put(assessmentId, frame);
+                } catch (RuntimeException e) {
+                    log.debug("snapshot of {} not stored: {}", assessmentId, e.toString());
+                }
                 index.publish(new LiveFrame(channel, frame, null, ts));
             }
             case SIMULATION_PROGRESS, SIMULATION_COMPLETED -> index.publish(new LiveFrame(channel, frame, null, ts));

@@ -82,29 +82,37 @@ public final class SubscriptionService {
         }
         AssessmentSubscription s = new AssessmentSubscription(connection, channel.name(), id, history, holdLimit);
         register(connection, s, s); // before reading the history: nothing appended from now on can be missed
-        if (sinceSeq != null) {
-            OptionalLong first = history.firstSeq(id);
-            long last = history.lastSeq(id);
-            // no history at all proves nothing unless the client has seen nothing either
-            boolean recovered = last == 0 ? sinceSeq == 0
-                    : sinceSeq >= last || (first.isPresent() && first.getAsLong() <= sinceSeq + 1);
-            metrics.resume(recovered);
-            if (recovered) {
-                connection.send(frames.subscribed(channel.name(), true));
-                List<EventHistory.StoredEvent> missed = history.range(id, sinceSeq + 1, Long.MAX_VALUE / 2);
-                long sent = sinceSeq;
-                for (EventHistory.StoredEvent e : missed) {
-                    connection.send(e.frame());
-                    sent = e.seq();
+        try {
+            // every read happens before the first frame, so a failing read never leaves a half-answered subscribe
+            if (sinceSeq != null) {
+                OptionalLong first = history.firstSeq(id);
+                long last = history.lastSeq(id);
+                // no history at all proves nothing unless the client has seen nothing either
+                boolean recovered = last == 0 ? sinceSeq == 0
+                        : sinceSeq >= last || (first.isPresent() && first.getAsLong() <= sinceSeq + 1);
+                if (recovered) {
+                    List<EventHistory.StoredEvent> missed = history.range(id, sinceSeq + 1, Long.MAX_VALUE / 2);
+                    metrics.resume(true);
+                    connection.send(frames.subscribed(channel.name(), true));
+                    long sent = sinceSeq;
+                    for (EventHistory.StoredEvent e : missed) {
+                        connection.send(e.frame());
+                        sent = e.seq();
+                    }
+                    s.goLive(sent);
+                    return;
                 }
-                s.goLive(sent);
-                return;
+                metrics.resume(false);
             }
+            long top = history.lastSeq(id);
+            java.util.Optional<String> snapshot = snapshots.latest(id);
+            connection.send(frames.subscribed(channel.name(), false));
+            snapshot.ifPresent(connection::send);
+            s.goLive(top);
+        } catch (RuntimeException e) {
+            unsubscribe(connection, channel.name()); // never leave a subscription stuck in its replay
+            throw e;
         }
-        long top = history.lastSeq(id);
-        connection.send(frames.subscribed(channel.name(), false));
-        snapshots.latest(id).ifPresent(connection::send);
-        s.goLive(top);
     }
 
     public void unsubscribe(Connection connection, String channelName) {
