@@ -139,6 +139,22 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid access token is required."));
     }
 
+    /**
+     * The database refused for a while — serialization conflicts still there after the retries, no pooled connection
+     * within the pool's timeout, the server away: a 503 with Retry-After, not a 500. The transaction was rolled
+     * back, so nothing changed and the client may simply try again.
+     */
+    @ExceptionHandler({org.springframework.dao.TransientDataAccessException.class,
+            org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    public ResponseEntity<Object> databaseBusy(Exception ex) {
+        log.warn("database busy or unreachable: {}", ex.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-busy",
+                        "The service is busy; nothing was changed. Please try again in a moment."));
+    }
+
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> unexpected(Exception ex) {
         if (ex.getCause() instanceof PayloadTooLargeException tooLarge) {

@@ -56,6 +56,18 @@ public class PlatformTestApplication {
             throw new org.springframework.security.access.AccessDeniedException("not an admin");
         }
 
+        /** What a transaction raises once its serialization retries are spent. */
+        @GetMapping("/api/busy")
+        Map<String, Object> busy() {
+            throw new org.springframework.dao.CannotAcquireLockException("could not serialize access");
+        }
+
+        /** What the pool raises when no connection frees up in time. */
+        @GetMapping("/api/no-connection")
+        Map<String, Object> noConnection() {
+            throw new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection");
+        }
+
         @GetMapping("/api/conflict")
         Map<String, Object> conflict() {
             throw new ApiProblemException(HttpStatus.CONFLICT, "assessment-not-active", "The assessment is paused.");

@@ -267,6 +267,17 @@ class WebAndSecurityTest {
     }
 
     @Test
+    void aBusyOrUnreachableDatabaseIs503WithRetryAfterNot500() throws Exception {
+        for (String path : java.util.List.of("/api/busy", "/api/no-connection")) {
+            HttpResponse<String> response = send(authed(path));
+            JsonNode body = problem(response, 503);
+            assertThat(body.get("type").asString()).endsWith("/database-busy");
+            assertThat(response.headers().firstValue("Retry-After")).contains("1");
+            assertThat(response.body()).doesNotContain("serialize").doesNotContain("JDBC");
+        }
+    }
+
+    @Test
     void anApiProblemKeepsItsStatusAndType() {
         JsonNode body = problem(send(authed("/api/conflict")), 409);
         assertThat(body.get("type").asString()).isEqualTo("https://vaticprop.com/problems/assessment-not-active");
