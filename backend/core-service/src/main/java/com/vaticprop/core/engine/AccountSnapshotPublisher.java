@@ -60,13 +60,18 @@ public final class AccountSnapshotPublisher {
             }
             AccountSnapshot snapshot;
             int phase;
-            synchronized (a) {
+            if (!a.lock.tryLock()) {
+                continue; // busy with a command: it stays dirty and goes out next round
+            }
+            try {
                 if (!a.snapshotDirty || a.engine.account().isEmpty()) {
                     continue;
                 }
                 a.snapshotDirty = false;
                 snapshot = snapshotOf(a, clock.instant());
                 phase = a.engine.phase();
+            } finally {
+                a.lock.unlock();
             }
             if (previous != null && sameValues(previous.content, snapshot)) {
                 continue;

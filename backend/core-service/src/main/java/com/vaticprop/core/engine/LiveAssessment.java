@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * One assessment's engine as this replica holds it in memory, with the database version it was loaded at and the
- * results that quotes or timers produced since, not yet written. All access is synchronised on this object.
+ * results that quotes or timers produced since, not yet written. All access holds {@link #lock}.
  */
 final class LiveAssessment {
 
@@ -28,6 +28,13 @@ final class LiveAssessment {
     boolean marksChanged;
     /** Something a dashboard shows may have changed since the last account snapshot was published. */
     boolean snapshotDirty = true;
+    /**
+     * Guards the engine. Commands hold it for their whole transaction; the monitor and the snapshot publisher only
+     * ever {@code tryLock} it, so one slow command never stalls the quote feed for every other assessment.
+     */
+    final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+    /** The monitor skipped this engine while a command held it: the command catches up on the latest market. */
+    volatile boolean marketMissed;
 
     LiveAssessment(UUID assessmentId, UUID userId, String currency, AssessmentEngine engine, long version) {
         this.assessmentId = assessmentId;

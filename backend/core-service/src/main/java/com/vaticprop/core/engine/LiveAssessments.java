@@ -1,7 +1,7 @@
 package com.vaticprop.core.engine;
 
 import com.vaticprop.core.market.QuoteTable;
-import com.vaticprop.core.support.Transactions;
+import com.vaticprop.platform.jdbc.Transactions;
 import com.vaticprop.platform.ruleset.RuleSetJson;
 import com.vaticprop.platform.web.ApiProblemException;
 import com.vaticprop.trading.assessment.AssessmentEngine;
@@ -121,7 +121,8 @@ public final class LiveAssessments {
                     "not-found", "No such assessment."));
             boolean[] touched = {false};
             LiveAssessment a = current(row, touched);
-            synchronized (a) {
+            a.lock.lock();
+            try {
                 onCompletion(a, touched);
                 EngineRecorder.Target target = new EngineRecorder.Target(row.id, row.userId, row.currency,
                         row.accountId, row.phase);
@@ -133,6 +134,15 @@ public final class LiveAssessments {
                 }
                 a.pending.clear();
                 T answer = command.apply(new Session(a, target, touched, inputs));
+                if (a.marketMissed) {
+                    // quotes, statuses or resolutions the monitor could not apply while this command held the engine
+                    a.marketMissed = false;
+                    catchUp(a.engine, applied -> {
+                        touched[0] = true;
+                        inputs.add(applied.input());
+                        recorder.record(target, a.engine, applied.result());
+                    });
+                }
                 evidence.append(row.id, inputs);
                 jdbc.sql("UPDATE assessments SET engine_state = CAST(? AS JSONB), engine_version = ? WHERE id = ?")
                         .params(EngineSnapshots.write(a.engine), row.version + 1, row.id).update();
@@ -140,6 +150,8 @@ public final class LiveAssessments {
                 a.marksChanged = false;
                 a.snapshotDirty = true;
                 return answer;
+            } finally {
+                a.lock.unlock();
             }
         });
     }
@@ -155,8 +167,11 @@ public final class LiveAssessments {
         }
         LiveAssessment cached = live.get(assessmentId);
         if (cached != null && cached.version == row.get().version) {
-            synchronized (cached) {
+            cached.lock.lock();
+            try {
                 return Optional.ofNullable(reader.apply(cached.engine));
+            } finally {
+                cached.lock.unlock();
             }
         }
         if (row.get().engineState == null) {
@@ -184,8 +199,11 @@ public final class LiveAssessments {
             return false;
         }
         LiveAssessment loaded = current(row.get(), new boolean[1]);
-        synchronized (loaded) {
+        loaded.lock.lock();
+        try {
             return loaded.pending.stream().anyMatch(r -> !r.result().events().isEmpty());
+        } finally {
+            loaded.lock.unlock();
         }
     }
 

@@ -51,6 +51,11 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
     private final Clock clock;
     private final Duration snapshotInterval;
     private final Set<UUID> flushing = ConcurrentHashMap.newKeySet();
+    /**
+     * At most a few monitor writes at once: the periodic save of marks may concern every open assessment, and a
+     * thousand simultaneous transactions would take every pooled connection from the orders.
+     */
+    private final java.util.concurrent.Semaphore writePermits = new java.util.concurrent.Semaphore(3);
     private final Counter flushes;
     private final Timer quoteLatency;
     private ExecutorService writers;
@@ -119,7 +124,11 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
                             Function<LiveAssessment, EngineInput> input) {
         for (LiveAssessment a : live.all()) {
             boolean flush = false;
-            synchronized (a) {
+            if (!a.lock.tryLock()) {
+                a.marketMissed = true; // a command holds it; it applies the latest market before it lets go
+                continue;
+            }
+            try {
                 if (!live.isCurrent(a) || !owns.test(a.assessmentId) || a.engine.state() == AssessmentState.FAILED
                         || a.engine.state() == AssessmentState.PASSED || a.engine.state() == AssessmentState.ABANDONED
                         || a.engine.account().isEmpty() || !which.test(a)) {
@@ -134,6 +143,8 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
                 } else {
                     a.marksChanged = true;
                 }
+            } finally {
+                a.lock.unlock();
             }
             if (flush) {
                 flush(a.assessmentId);
@@ -184,12 +195,33 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
         }
     }
 
-    /** Writes the engine's pending results soon, once at a time per assessment. */
+    /** Writes the engine's pending results (a breach, a fill, a day close) at once, once at a time per assessment. */
     private void flush(UUID assessmentId) {
+        write(assessmentId, false);
+    }
+
+    /**
+     * Writes marks that changed without an event (the periodic save): a few at a time, so they never take the pool
+     * from orders or from an urgent write.
+     */
+    private void saveInBackground(UUID assessmentId) {
+        write(assessmentId, true);
+    }
+
+    private void write(UUID assessmentId, boolean background) {
         if (!flushing.add(assessmentId)) {
             return;
         }
         writers.execute(() -> {
+            if (background) {
+                try {
+                    writePermits.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    flushing.remove(assessmentId);
+                    return;
+                }
+            }
             try {
                 live.execute(assessmentId, session -> null);
                 flushes.increment();
@@ -197,6 +229,9 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
                 log.warn("monitor could not write assessment {}: {} (retried on its next event)", assessmentId,
                         e.toString());
             } finally {
+                if (background) {
+                    writePermits.release();
+                }
                 flushing.remove(assessmentId);
             }
         });
@@ -205,11 +240,16 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
     private void saveMarks() {
         for (LiveAssessment a : live.all()) {
             boolean dirty;
-            synchronized (a) {
+            if (!a.lock.tryLock()) {
+                continue; // a command is saving it right now
+            }
+            try {
                 dirty = a.marksChanged || !a.pending.isEmpty();
+            } finally {
+                a.lock.unlock();
             }
             if (dirty) {
-                flush(a.assessmentId);
+                saveInBackground(a.assessmentId);
             }
         }
     }
