@@ -16,8 +16,8 @@ import com.vaticprop.montecarlo.readmodel.SampleRepository;
 import com.vaticprop.montecarlo.store.Outbox;
 import com.vaticprop.montecarlo.store.OutboxRelay;
 import com.vaticprop.montecarlo.store.SimulationStore;
-import com.vaticprop.montecarlo.support.PeriodicTask;
-import com.vaticprop.montecarlo.support.Transactions;
+import com.vaticprop.platform.boot.PeriodicTask;
+import com.vaticprop.platform.jdbc.Transactions;
 import com.vaticprop.platform.events.EventCodec;
 import com.vaticprop.platform.events.TopicInitializer;
 import com.vaticprop.platform.events.consumer.ProcessedEventStore;
@@ -60,9 +60,15 @@ public class MonteCarloConfiguration {
         return host + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * More attempts than core-service's default: two pods claiming one job, or two consumers applying one event during
+     * a rebalance, conflict by design.
+     */
+    static final int TRANSACTION_ATTEMPTS = 8;
+
     @Bean
     Transactions transactions(PlatformTransactionManager transactionManager) {
-        return new Transactions(transactionManager);
+        return new Transactions(transactionManager, TRANSACTION_ATTEMPTS);
     }
 
     /** The database and the topics are ready: the background work may start. */
@@ -126,7 +132,7 @@ public class MonteCarloConfiguration {
                              Producer<String, byte[]> monteCarloProducer, Clock clock, MonteCarloSettings settings,
                              BooleanSupplier monteCarloReady) {
         return new PeriodicTask("montecarlo-outbox-relay", settings.outboxInterval(), monteCarloReady,
-                new OutboxRelay(outbox, Transactions.readCommitted(transactionManager), monteCarloProducer, clock));
+                new OutboxRelay(outbox, Transactions.readCommitted(transactionManager, TRANSACTION_ATTEMPTS), monteCarloProducer, clock));
     }
 
     @Bean

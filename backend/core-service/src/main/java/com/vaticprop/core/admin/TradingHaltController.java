@@ -2,7 +2,7 @@ package com.vaticprop.core.admin;
 
 import com.vaticprop.core.events.DirectPublisher;
 import com.vaticprop.core.support.FieldErrorsException;
-import com.vaticprop.core.support.Transactions;
+import com.vaticprop.platform.jdbc.Transactions;
 import com.vaticprop.core.web.Caller;
 import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.EventType;

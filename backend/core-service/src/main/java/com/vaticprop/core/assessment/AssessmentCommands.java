@@ -2,7 +2,7 @@ package com.vaticprop.core.assessment;
 
 import com.vaticprop.core.admin.AdminAuditLog;
 import com.vaticprop.core.engine.LiveAssessments;
-import com.vaticprop.core.support.Transactions;
+import com.vaticprop.platform.jdbc.Transactions;
 import com.vaticprop.core.web.Caller;
 import com.vaticprop.platform.web.ApiProblemException;
 import com.vaticprop.trading.assessment.AbandonReason;

@@ -2,11 +2,11 @@ package com.vaticprop.core.engine;
 
 import com.vaticprop.core.events.DirectPublisher;
 import com.vaticprop.core.market.QuoteTable;
-import com.vaticprop.core.support.PeriodicTask;
+import com.vaticprop.platform.boot.PeriodicTask;
 import com.vaticprop.platform.events.EventCodec;
 import com.vaticprop.platform.events.TopicInitializer;
 import org.springframework.kafka.core.ConsumerFactory;
-import com.vaticprop.core.support.Transactions;
+import com.vaticprop.platform.jdbc.Transactions;
 import com.vaticprop.platform.migration.DatabaseMigrator;
 import com.vaticprop.trading.assessment.EngineSettings;
 import io.micrometer.core.instrument.MeterRegistry;

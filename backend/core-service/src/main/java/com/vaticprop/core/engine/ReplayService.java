@@ -1,6 +1,6 @@
 package com.vaticprop.core.engine;
 
-import com.vaticprop.core.support.Transactions;
+import com.vaticprop.platform.jdbc.Transactions;
 import com.vaticprop.platform.ruleset.RuleSetJson;
 import com.vaticprop.platform.web.ApiProblemException;
 import com.vaticprop.trading.assessment.EngineEvent;

@@ -1,6 +1,6 @@
 package com.vaticprop.core.identity;
 
-import com.vaticprop.core.support.Transactions;
+import com.vaticprop.platform.jdbc.Transactions;
 import com.vaticprop.platform.migration.DatabaseMigrator;
 import com.vaticprop.platform.security.Role;
 import org.slf4j.Logger;

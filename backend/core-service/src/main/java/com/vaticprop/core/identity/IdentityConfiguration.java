@@ -4,7 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import com.vaticprop.core.support.Transactions;
+import com.vaticprop.platform.jdbc.Transactions;
 import com.vaticprop.platform.boot.RedisKeys;
 import com.vaticprop.platform.migration.DatabaseMigrator;
 import com.vaticprop.platform.security.JwtVerification;

@@ -30,8 +30,8 @@ class MarketConfiguration {
     }
 
     @Bean
-    com.vaticprop.core.support.PeriodicTask stalenessWatching(StalenessWatch watch) {
-        return new com.vaticprop.core.support.PeriodicTask("staleness-watch", java.time.Duration.ofSeconds(1),
+    com.vaticprop.platform.boot.PeriodicTask stalenessWatching(StalenessWatch watch) {
+        return new com.vaticprop.platform.boot.PeriodicTask("staleness-watch", java.time.Duration.ofSeconds(1),
                 watch::check);
     }
 

@@ -52,8 +52,8 @@ class OutboxConfiguration {
     }
 
     @Bean
-    com.vaticprop.core.support.PeriodicTask outboxPruning(OutboxPruner pruner, Environment env) {
-        return new com.vaticprop.core.support.PeriodicTask("outbox-pruner",
+    com.vaticprop.platform.boot.PeriodicTask outboxPruning(OutboxPruner pruner, Environment env) {
+        return new com.vaticprop.platform.boot.PeriodicTask("outbox-pruner",
                 env.getProperty("vatic.outbox.prune-interval", Duration.class, Duration.ofMinutes(10)),
                 pruner::prune);
     }

@@ -1,7 +1,7 @@
 package com.vaticprop.core.purchase;
 
 import com.stripe.StripeClient;
-import com.vaticprop.core.support.Transactions;
+import com.vaticprop.platform.jdbc.Transactions;
 import com.vaticprop.platform.security.PublicPaths;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

@@ -3,7 +3,7 @@ package com.vaticprop.core.purchase;
 import com.vaticprop.core.purchase.CheckoutGateway.CheckoutRequest;
 import com.vaticprop.core.purchase.CheckoutGateway.CheckoutSession;
 import com.vaticprop.core.purchase.CheckoutGateway.CheckoutUnavailableException;
-import com.vaticprop.core.support.Transactions;
+import com.vaticprop.platform.jdbc.Transactions;
 import com.vaticprop.core.tier.Tier;
 import com.vaticprop.core.tier.TierService;
 import com.vaticprop.platform.web.ApiProblemException;

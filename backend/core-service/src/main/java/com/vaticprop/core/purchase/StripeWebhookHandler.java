@@ -1,6 +1,6 @@
 package com.vaticprop.core.purchase;
 
-import com.vaticprop.core.support.Transactions;
+import com.vaticprop.platform.jdbc.Transactions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

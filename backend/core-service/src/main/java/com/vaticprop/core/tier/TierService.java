@@ -1,6 +1,6 @@
 package com.vaticprop.core.tier;
 
-import com.vaticprop.core.support.Transactions;
+import com.vaticprop.platform.jdbc.Transactions;
 import com.vaticprop.platform.web.ApiProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -15,7 +15,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.vaticprop.core.CoreServiceApplication;
-import com.vaticprop.core.support.Transactions;
+import com.vaticprop.platform.jdbc.Transactions;
 import com.vaticprop.platform.boot.RedisKeys;
 import com.vaticprop.platform.security.JwtVerification;
 import com.vaticprop.testkit.ServiceTestProperties;

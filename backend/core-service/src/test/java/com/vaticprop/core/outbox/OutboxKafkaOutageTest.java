@@ -2,7 +2,7 @@ package com.vaticprop.core.outbox;
 
 import com.vaticprop.core.CoreServiceApplication;
 import com.vaticprop.core.outbox.OutboxTestSupport.TopicReader;
-import com.vaticprop.core.support.Transactions;
+import com.vaticprop.platform.jdbc.Transactions;
 import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.EventType;
 import com.vaticprop.platform.events.Topic;

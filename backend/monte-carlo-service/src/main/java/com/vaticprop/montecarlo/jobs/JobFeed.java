@@ -2,23 +2,24 @@ package com.vaticprop.montecarlo.jobs;
 
 import com.vaticprop.platform.events.EventCodec;
 import com.vaticprop.platform.events.Topic;
+import com.vaticprop.platform.events.consumer.KafkaPollLoop;
 import com.vaticprop.platform.events.data.SimulationRequested;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -27,21 +28,22 @@ import java.util.function.BooleanSupplier;
  * Each consumer takes one record at a time and runs the job before it commits; a pod that dies mid-job leaves the
  * offset uncommitted (the record goes to another pod, which finds the job still leased and leaves it to the
  * {@link LeaseSweeper}). On a graceful stop the jobs in progress are handed back to the queue.
+ * <p>
+ * Each worker is a {@link KafkaPollLoop} (readiness wait, reconnect after a failure, a fresh consumer after a restart).
+ * Once the runner is shutting down, a worker's consumer never commits again: a request it polled meanwhile was refused
+ * or handed back, and committing the consumer's position would skip it. A restarted lifecycle (a paused test context,
+ * {@link JobRunner#resume()}) polls with new consumers from the committed offsets, so nothing refused is lost.
  */
 public final class JobFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobFeed.class);
     public static final String GROUP = "monte-carlo-service.jobs";
 
-    private final Map<String, Object> consumerConfig;
-    private final int workers;
     private final JobRunner runner;
     private final EventCodec codec;
-    private final BooleanSupplier ready;
-    private final List<Thread> threads = new ArrayList<>();
-    private final List<KafkaConsumer<String, byte[]>> consumers = new CopyOnWriteArrayList<>();
+    private final List<KafkaPollLoop> workers = new ArrayList<>();
+    private final AtomicInteger assigned = new AtomicInteger();
     private volatile boolean running;
-    private final java.util.concurrent.atomic.AtomicInteger assigned = new java.util.concurrent.atomic.AtomicInteger();
 
     public JobFeed(Map<String, Object> baseConsumerConfig, int workers, Duration maxPollInterval, JobRunner runner,
                    EventCodec codec, BooleanSupplier ready) {
@@ -51,14 +53,13 @@ public final class JobFeed implements SmartLifecycle {
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
         c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) maxPollInterval.toMillis());
-        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         c.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
-        this.consumerConfig = c;
-        this.workers = workers;
         this.runner = runner;
         this.codec = codec;
-        this.ready = ready;
+        for (int i = 0; i < workers; i++) {
+            this.workers.add(new KafkaPollLoop("simulation-worker-" + i, c, Duration.ofMillis(500), new Worker())
+                    .waitingFor(ready));
+        }
     }
 
     @Override
@@ -68,24 +69,15 @@ public final class JobFeed implements SmartLifecycle {
         }
         running = true;
         runner.resume();
-        for (int i = 0; i < workers; i++) {
-            threads.add(Thread.ofPlatform().name("simulation-worker-" + i).daemon(true).start(this::loop));
-        }
+        workers.forEach(KafkaPollLoop::start);
     }
 
+    /** Running jobs stop at their next chunk and are handed back; then each worker's consumer is woken and closed. */
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         runner.shutDown();
-        consumers.forEach(KafkaConsumer::wakeup);
-        for (Thread t : threads) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        threads.clear();
+        workers.forEach(KafkaPollLoop::stop);
     }
 
     @Override
@@ -99,46 +91,37 @@ public final class JobFeed implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 100;
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                if (!ready.getAsBoolean()) {
-                    Thread.sleep(200);
-                    continue;
-                }
-                try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfig)) {
-                    consumers.add(c);
-                    c.subscribe(List.of(Topic.SIMULATION_REQUESTED.topicName()), new Assignment());
-                    try {
-                        while (running) {
-                            for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
-                                handle(r);
-                            }
-                            if (runner.shuttingDown()) {
-                                // a request refused or handed back while stopping: leave its offset uncommitted,
-                                // so the partition's next owner reads it again
-                                break;
-                            }
-                            c.commitSync();
-                        }
-                    } finally {
-                        consumers.remove(c);
-                    }
-                }
-            } catch (WakeupException e) {
-                // stopping
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    /** One worker's consumer: one request per poll, committed after its job ran. */
+    private final class Worker implements KafkaPollLoop.Handler {
+        private KafkaConsumer<String, byte[]> consumer;
+        private boolean refusing;
+
+        @Override
+        public void connected(KafkaConsumer<String, byte[]> consumer) {
+            this.consumer = consumer;
+            this.refusing = false;
+            consumer.subscribe(List.of(Topic.SIMULATION_REQUESTED.topicName()), new Assignment());
+        }
+
+        @Override
+        public void record(ConsumerRecord<String, byte[]> record) {
+            handle(record);
+        }
+
+        @Override
+        public void afterPoll() {
+            if (refusing || runner.shuttingDown()) {
+                // a request refused or handed back while stopping: leave its offset uncommitted, so the partition's
+                // next owner reads it again — and never commit with this consumer again (its position is past it)
+                refusing = true;
                 return;
-            } catch (RuntimeException e) {
-                log.warn("simulation worker: {} — reconnecting in 1 s", e.toString());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
             }
+            consumer.commitSync();
+        }
+
+        @Override
+        public void disconnected() {
+            consumer = null;
         }
     }
 
@@ -147,19 +130,19 @@ public final class JobFeed implements SmartLifecycle {
         return assigned.get();
     }
 
-    private final class Assignment implements org.apache.kafka.clients.consumer.ConsumerRebalanceListener {
+    private final class Assignment implements ConsumerRebalanceListener {
         @Override
-        public void onPartitionsRevoked(java.util.Collection<org.apache.kafka.common.TopicPartition> partitions) {
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             assigned.addAndGet(-partitions.size());
         }
 
         @Override
-        public void onPartitionsAssigned(java.util.Collection<org.apache.kafka.common.TopicPartition> partitions) {
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             assigned.addAndGet(partitions.size());
         }
 
         @Override
-        public void onPartitionsLost(java.util.Collection<org.apache.kafka.common.TopicPartition> partitions) {
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
             assigned.addAndGet(-partitions.size());
         }
     }

@@ -6,7 +6,7 @@ import com.vaticprop.montecarlo.store.Claim;
 import com.vaticprop.montecarlo.store.SimulationRow;
 import com.vaticprop.montecarlo.store.SimulationStatus;
 import com.vaticprop.montecarlo.store.SimulationStore;
-import com.vaticprop.montecarlo.support.Transactions;
+import com.vaticprop.platform.jdbc.Transactions;
 import com.vaticprop.risk.MonteCarloEngine;
 import com.vaticprop.risk.SimulationCancelledException;
 import com.vaticprop.risk.result.SimulationResult;

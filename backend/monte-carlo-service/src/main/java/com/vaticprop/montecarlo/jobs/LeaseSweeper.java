@@ -5,7 +5,7 @@ import com.vaticprop.montecarlo.spec.SimulationSpec;
 import com.vaticprop.montecarlo.store.SimulationRow;
 import com.vaticprop.montecarlo.store.SimulationStatus;
 import com.vaticprop.montecarlo.store.SimulationStore;
-import com.vaticprop.montecarlo.support.Transactions;
+import com.vaticprop.platform.jdbc.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;

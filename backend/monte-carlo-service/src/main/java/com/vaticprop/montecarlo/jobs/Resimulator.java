@@ -5,7 +5,7 @@ import com.vaticprop.montecarlo.readmodel.SampleRepository;
 import com.vaticprop.montecarlo.spec.MethodName;
 import com.vaticprop.montecarlo.spec.SampleJson;
 import com.vaticprop.montecarlo.spec.SimulationSpec;
-import com.vaticprop.montecarlo.support.Transactions;
+import com.vaticprop.platform.jdbc.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -3,7 +3,7 @@ package com.vaticprop.montecarlo.jobs;
 import com.vaticprop.montecarlo.store.SimulationRow;
 import com.vaticprop.montecarlo.store.SimulationStatus;
 import com.vaticprop.montecarlo.store.SimulationStore;
-import com.vaticprop.montecarlo.support.Transactions;
+import com.vaticprop.platform.jdbc.Transactions;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package com.vaticprop.montecarlo.jobs;
 import com.vaticprop.montecarlo.spec.SimulationSpec;
 import com.vaticprop.montecarlo.store.Outbox;
 import com.vaticprop.montecarlo.store.SimulationStore;
-import com.vaticprop.montecarlo.support.Transactions;
+import com.vaticprop.platform.jdbc.Transactions;
 import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.EventType;
 import com.vaticprop.platform.events.Topic;

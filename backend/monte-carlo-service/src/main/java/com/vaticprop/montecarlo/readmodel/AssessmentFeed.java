@@ -1,11 +1,12 @@
 package com.vaticprop.montecarlo.readmodel;
 
-import com.vaticprop.montecarlo.support.Transactions;
+import com.vaticprop.platform.jdbc.Transactions;
 import com.vaticprop.platform.events.EventCodec;
 import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.EventType;
 import com.vaticprop.platform.events.data.EventData;
 import com.vaticprop.platform.events.consumer.IdempotentConsumer;
+import com.vaticprop.platform.events.consumer.KafkaPollLoop;
 import com.vaticprop.platform.events.consumer.ProcessedEventStore;
 import com.vaticprop.platform.events.consumer.SequencedConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -13,9 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -38,6 +36,9 @@ import java.util.function.BooleanSupplier;
  * {@link IdempotentConsumer} inside the write's transaction makes each one take effect once, even when two pods apply
  * it during a rebalance. Every seq-carrying topic is read, not only the three this service stores, because seq is
  * gap-free across all of them. Offsets are committed only up to the lowest record still held ({@link CommitFloor}).
+ * The consumer thread is a {@link KafkaPollLoop} (readiness wait, reconnect after a failure, restart after a stop);
+ * everything held in memory is dropped whenever its consumer closes or partitions are revoked, and re-read from the
+ * committed floor.
  */
 public final class AssessmentFeed implements SmartLifecycle {
 
@@ -45,21 +46,17 @@ public final class AssessmentFeed implements SmartLifecycle {
     static final String CONSUMER = "montecarlo-read-model";
     private static final Duration GAP_PATIENCE = Duration.ofMinutes(1);
 
-    private final Map<String, Object> consumerConfig;
+    private final KafkaPollLoop loop;
     private final ProcessedEventStore store;
     private final ReadModelWriter writer;
     private final Transactions transactions;
     private final EventCodec codec;
     private final Clock clock;
-    private final BooleanSupplier ready;
     private final CommitFloor floor = new CommitFloor();
     private SequencedConsumer sequenced;
     private final IdempotentConsumer idempotent;
 
-    private volatile boolean running;
     private volatile boolean assigned;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
     private Instant lastGapReport = Instant.EPOCH;
 
     public AssessmentFeed(Map<String, Object> baseConsumerConfig, ProcessedEventStore store, ReadModelWriter writer,
@@ -68,18 +65,41 @@ public final class AssessmentFeed implements SmartLifecycle {
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "monte-carlo-service.read-model");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         c.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
-        this.consumerConfig = c;
         this.store = store;
         this.writer = writer;
         this.transactions = transactions;
         this.codec = codec;
         this.clock = clock;
-        this.ready = ready;
         this.sequenced = new SequencedConsumer(CONSUMER, store, 10_000);
         this.idempotent = new IdempotentConsumer(CONSUMER, store);
+        this.loop = new KafkaPollLoop("assessment-feed", c, Duration.ofMillis(200), new KafkaPollLoop.Handler() {
+            private KafkaConsumer<String, byte[]> consumer;
+
+            @Override
+            public void connected(KafkaConsumer<String, byte[]> consumer) {
+                this.consumer = consumer;
+                consumer.subscribe(topics(), new Rebalance(consumer));
+            }
+
+            @Override
+            public void record(ConsumerRecord<String, byte[]> record) {
+                offer(record);
+            }
+
+            @Override
+            public void afterPoll() {
+                consumer.commitSync(floor.committable());
+                reportGaps();
+            }
+
+            @Override
+            public void disconnected() {
+                consumer = null;
+                assigned = false;
+                reset();
+            }
+        }).waitingFor(ready);
     }
 
     static List<String> topics() {
@@ -93,73 +113,18 @@ public final class AssessmentFeed implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = Thread.ofPlatform().name("assessment-feed").daemon(true).start(this::loop);
+    public void start() {
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                if (!ready.getAsBoolean()) {
-                    Thread.sleep(200);
-                    continue;
-                }
-                try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfig)) {
-                    consumer = c;
-                    c.subscribe(topics(), new Rebalance(c));
-                    while (running) {
-                        for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                            offer(r);
-                        }
-                        c.commitSync(floor.committable());
-                        reportGaps();
-                    }
-                } finally {
-                    consumer = null;
-                    assigned = false;
-                    reset();
-                }
-            } catch (WakeupException e) {
-                // stopping
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("assessment feed: {} — reconnecting in 1 s", e.toString());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        return loop.isRunning();
     }
 
     private void offer(ConsumerRecord<String, byte[]> r) {

@@ -47,9 +47,18 @@ public final class KafkaPollLoop implements SmartLifecycle {
     private final Duration pollTimeout;
     private final Handler handler;
     private volatile BooleanSupplier ready = () -> true;
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private Run current;
+
+    /**
+     * One start of the loop: its own stop flag, consumer and thread. A stop ends only its own run, and a later start
+     * begins a new one, so a thread that outlives {@link #stop()}'s join (a slow handler) can never be revived by the
+     * restart — it would poll on with its old consumer next to the new one — nor clear the new run's consumer.
+     */
+    private static final class Run {
+        volatile boolean active = true;
+        volatile KafkaConsumer<String, byte[]> consumer;
+        Thread thread;
+    }
 
     public KafkaPollLoop(String name, Map<String, Object> consumerConfig, Duration pollTimeout, Handler handler) {
         Map<String, Object> c = new HashMap<>(consumerConfig);
@@ -67,33 +76,38 @@ public final class KafkaPollLoop implements SmartLifecycle {
         return this;
     }
 
+    /** Starts the loop; after {@link #stop()} it starts again with a new consumer (a restarted lifecycle). */
     @Override
     public synchronized void start() {
-        if (running) {
+        if (current != null) {
             return;
         }
-        running = true;
-        thread = Thread.ofPlatform().name(name).daemon(true).start(this::loop);
+        Run run = new Run();
+        current = run;
+        run.thread = Thread.ofPlatform().name(name).daemon(true).start(() -> loop(run));
     }
 
-    private void loop() {
-        while (running) {
+    private void loop(Run run) {
+        while (run.active) {
             try {
                 if (!ready.getAsBoolean()) {
                     Thread.sleep(200);
                     continue;
                 }
                 try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(config)) {
-                    consumer = c;
+                    run.consumer = c;
+                    if (!run.active) {
+                        return; // stopped while connecting: stop() saw no consumer to wake
+                    }
                     handler.connected(c);
-                    while (running) {
+                    while (run.active) {
                         for (ConsumerRecord<String, byte[]> r : c.poll(pollTimeout)) {
                             handler.record(r);
                         }
                         handler.afterPoll();
                     }
                 } finally {
-                    consumer = null;
+                    run.consumer = null;
                     handler.disconnected();
                 }
             } catch (WakeupException e) {
@@ -102,6 +116,9 @@ public final class KafkaPollLoop implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                if (!run.active) {
+                    return;
+                }
                 log.warn("{}: {} — reconnecting in 1 s", name, e.toString());
                 try {
                     Thread.sleep(1_000);
@@ -113,25 +130,31 @@ public final class KafkaPollLoop implements SmartLifecycle {
         }
     }
 
+    /** Ends the current run: wakes its consumer out of its poll and waits (up to 10 s) for its thread. */
     @Override
     public void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
+        Run run;
+        synchronized (this) {
+            run = current;
+            current = null;
+        }
+        if (run == null) {
+            return;
+        }
+        run.active = false;
+        KafkaConsumer<String, byte[]> c = run.consumer;
         if (c != null) {
             c.wakeup();
         }
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            run.thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    public synchronized boolean isRunning() {
+        return current != null;
     }
 }

@@ -1,4 +1,4 @@
-package com.vaticprop.core.support;
+package com.vaticprop.platform.boot;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,11 +8,14 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
- * A background job run on its own daemon thread at a fixed delay for as long as the application context runs. A run
- * that throws is logged and the next run goes ahead: these jobs (pruning, publishing, watching) must outlive a
- * database or broker outage.
+ * A background job run on its own daemon thread at a fixed delay for as long as the application context runs,
+ * optionally held back until {@code ready} holds (the schema is migrated, the topics exist): a run that finds it false
+ * is skipped, not failed. A run that throws is logged and the next run goes ahead: these jobs (pruning, publishing,
+ * relaying, sweeping, watching) must outlive a database or broker outage. {@link #start()} after {@link #stop()}
+ * schedules the job again (a paused test context restarts its lifecycle beans).
  */
 public final class PeriodicTask implements SmartLifecycle {
 
@@ -20,12 +23,19 @@ public final class PeriodicTask implements SmartLifecycle {
 
     private final String name;
     private final Duration delay;
+    private final BooleanSupplier ready;
     private final Runnable job;
     private ScheduledExecutorService scheduler;
 
+    /** Runs from the first delay on, with no precondition. */
     public PeriodicTask(String name, Duration delay, Runnable job) {
+        this(name, delay, () -> true, job);
+    }
+
+    public PeriodicTask(String name, Duration delay, BooleanSupplier ready, Runnable job) {
         this.name = name;
         this.delay = delay;
+        this.ready = ready;
         this.job = job;
     }
 
@@ -42,7 +52,9 @@ public final class PeriodicTask implements SmartLifecycle {
 
     private void runQuietly() {
         try {
-            job.run();
+            if (ready.getAsBoolean()) {
+                job.run();
+            }
         } catch (RuntimeException e) {
             log.warn("{} failed: {} (runs again in {} ms)", name, e.toString(), delay.toMillis());
         }
