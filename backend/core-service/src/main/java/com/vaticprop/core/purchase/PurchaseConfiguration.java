@@ -75,9 +75,10 @@ class PurchaseConfiguration {
     @Bean
     StripeWebhookHandler stripeWebhookHandler(PaymentSettings settings, StripeEventLog events,
                                                         PurchaseRepository purchases, PurchaseLedger ledger,
-                                                        Transactions transactions, MeterRegistry meters,
-                                                        Clock clock) {
-        return new StripeWebhookHandler(events, purchases, ledger, transactions, meters, clock);
+                                                        org.springframework.transaction.PlatformTransactionManager txm,
+                                                        MeterRegistry meters, Clock clock) {
+        // the handler claims the event id (INSERT … ON CONFLICT) and locks the purchase row: READ COMMITTED suffices
+        return new StripeWebhookHandler(events, purchases, ledger, Transactions.readCommitted(txm), meters, clock);
     }
 
     private static String blankToNull(String value) {

@@ -37,14 +37,17 @@ public class PurchaseService {
     private final Clock clock;
 
     PurchaseService(PurchaseRepository purchases, PurchaseLedger ledger, TierService tiers,
-                    Optional<CheckoutGateway> checkout, PaymentSettings settings, Transactions transactions,
-                    Clock clock) {
+                    Optional<CheckoutGateway> checkout, PaymentSettings settings,
+                    org.springframework.transaction.PlatformTransactionManager transactionManager, Clock clock) {
         this.purchases = purchases;
         this.ledger = ledger;
         this.tiers = tiers;
         this.checkout = checkout;
         this.settings = settings;
-        this.transactions = transactions;
+        // READ COMMITTED: a purchase's transaction writes only rows it creates or holds locked (the purchase, its new
+        // assessment and account, their outbox rows); under SERIALIZABLE, concurrent buyers aborted each other on
+        // shared index pages until the retries ran out (seen as 500s in the order load run)
+        this.transactions = Transactions.readCommitted(transactionManager);
         this.clock = clock;
     }
 

@@ -80,6 +80,23 @@ class DevelopmentPurchaseTest {
     }
 
     @Test
+    void concurrentBuyersAllGetTheirAssessment() throws Exception {
+        String token = api.login("trader1@vaticprop.dev", "VaticDev-trade-2026");
+        UUID tier = DevelopmentSeed.tierId("Crypto Two-Step 100K");
+        java.util.List<java.util.concurrent.Future<java.net.http.HttpResponse<String>>> sent = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 16; i++) {
+                sent.add(pool.submit(() -> api.post("/purchases", Map.of("tierId", tier.toString()), token)));
+            }
+            for (var f : sent) {
+                JsonNode purchase = expect(f.get(), 201);
+                assertThat(purchase.get("status").asString()).isEqualTo("COMPLETED");
+                assertThat(purchase.get("assessmentId").asString()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
     void withoutAWebhookSecretTheWebhookEndpointDoesNotExist() {
         assertProblem(api.send("POST", "/webhooks/stripe", "{}", null,
                 Map.of("Content-Type", "application/json", "Stripe-Signature", "t=1,v1=00")), 404, "not-found");
