@@ -8,9 +8,12 @@ import com.vaticprop.montecarlo.store.SimulationStatus;
 import com.vaticprop.montecarlo.store.SimulationStore;
 import com.vaticprop.montecarlo.support.AssessmentEvents;
 import com.vaticprop.montecarlo.support.Fixtures;
-import com.vaticprop.montecarlo.support.TopicReader;
+import com.vaticprop.platform.events.EventCodec;
+import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.Topic;
+import com.vaticprop.platform.events.data.EventData;
 import com.vaticprop.platform.events.data.SimulationCompleted;
+import com.vaticprop.testkit.kafka.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -49,7 +52,7 @@ class JobDistributionTest extends MonteCarloServiceTestBase {
         p.put("DATABASE_URL", environment.getRequiredProperty("DATABASE_URL"));
         p.put("KAFKA_BROKERS", bootstrap());
         p.put("spring.kafka.bootstrap-servers", bootstrap());
-        p.put("CORE_JWKS_URL", TOKENS.jwksUrl());
+        p.put("CORE_JWKS_URL", IDENTITY.jwksUrl());
         p.put("vatic.dotenv.disabled", "true");
         for (String s : JOB_SETTINGS) {
             String[] kv = s.split("=", 2);
@@ -62,11 +65,11 @@ class JobDistributionTest extends MonteCarloServiceTestBase {
                 .run("--server.port=0");
     }
 
-    private static Set<UUID> completionIds(TopicReader kafka, Set<String> keys) {
+    private static Set<UUID> completionIds(TopicReader<EventEnvelope<EventData>> kafka, Set<String> keys) {
         Set<UUID> out = new HashSet<>();
         kafka.matching(r -> keys.contains(r.key())).forEach(r -> {
-            assertThat(((SimulationCompleted) r.event().data()).status()).isEqualTo("SUCCEEDED");
-            out.add(r.event().id());
+            assertThat(((SimulationCompleted) r.value().data()).status()).isEqualTo("SUCCEEDED");
+            out.add(r.value().id());
         });
         return out;
     }
@@ -145,7 +148,9 @@ class JobDistributionTest extends MonteCarloServiceTestBase {
             assertThat(awaitFinished(forgotten.toString(), adminToken, Duration.ofSeconds(60)).get("status")
                     .asString()).isEqualTo("SUCCEEDED");
 
-            try (TopicReader kafka = new TopicReader(bootstrap(), List.of(Topic.SIMULATION_COMPLETED.topicName()))) {
+            try (TopicReader<EventEnvelope<EventData>> kafka =
+                    new TopicReader<>(bootstrap(), List.of(Topic.SIMULATION_COMPLETED.topicName()),
+                            new EventCodec()::decode)) {
                 // at-least-once on the wire: a redelivered record has the same event id; one completion = one id
                 await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(completionIds(kafka, Set.of(
                         orphan.toString()))).hasSize(1));

@@ -2,9 +2,9 @@ package com.vaticprop.montecarlo;
 
 import com.vaticprop.montecarlo.jobs.JobFeed;
 import com.vaticprop.montecarlo.support.Http;
-import com.vaticprop.montecarlo.support.TestTokens;
 import com.vaticprop.testkit.ServiceTestProperties;
 import com.vaticprop.testkit.TestInfrastructure;
+import com.vaticprop.testkit.identity.TestIdentity;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,14 +34,14 @@ abstract class MonteCarloServiceTestBase {
             "vatic.montecarlo.min-days=5", "vatic.montecarlo.max-threads=2", "vatic.montecarlo.workers=1",
             "vatic.montecarlo.max-active-per-user=3"};
 
-    static final TestTokens TOKENS = TestTokens.shared();
+    static final TestIdentity IDENTITY = TestIdentity.shared();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         ServiceTestProperties.database(registry, MonteCarloServiceTestBase.class);
         ServiceTestProperties.kafka(registry);
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
-        registry.add("CORE_JWKS_URL", TOKENS::jwksUrl);
+        registry.add("CORE_JWKS_URL", IDENTITY::jwksUrl);
         for (String s : JOB_SETTINGS) {
             String[] kv = s.split("=", 2);
             registry.add(kv[0], () -> kv[1]);
@@ -69,9 +69,9 @@ abstract class MonteCarloServiceTestBase {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
                 .untilAsserted(() -> assertThat(api.get("/ready", null).statusCode()).isEqualTo(200));
         await().atMost(Duration.ofSeconds(60)).until(() -> jobFeed.assignedPartitions() > 0);
-        traderToken = TOKENS.token(trader, "TRADER");
-        otherToken = TOKENS.token(otherTrader, "TRADER");
-        adminToken = TOKENS.token(adminUser, "ADMIN");
+        traderToken = IDENTITY.accessToken(trader, "TRADER");
+        otherToken = IDENTITY.accessToken(otherTrader, "TRADER");
+        adminToken = IDENTITY.accessToken(adminUser, "ADMIN");
     }
 
     static String bootstrap() {

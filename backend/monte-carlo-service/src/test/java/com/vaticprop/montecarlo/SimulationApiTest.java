@@ -3,11 +3,13 @@ package com.vaticprop.montecarlo;
 import com.vaticprop.montecarlo.support.AssessmentEvents;
 import com.vaticprop.montecarlo.support.Fixtures;
 import com.vaticprop.montecarlo.support.Http;
-import com.vaticprop.montecarlo.support.TopicReader;
-import com.vaticprop.montecarlo.support.TopicReader.Received;
+import com.vaticprop.platform.events.EventCodec;
+import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.Topic;
+import com.vaticprop.platform.events.data.EventData;
 import com.vaticprop.platform.events.data.SimulationCompleted;
 import com.vaticprop.platform.events.data.SimulationProgress;
+import com.vaticprop.testkit.kafka.TopicReader;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -58,20 +60,21 @@ class SimulationApiTest extends MonteCarloServiceTestBase {
         assertThat(done.get("result").get("failureSplit").has("MAX_LOSS")).isTrue();
         assertThat(done.get("result").get("terminalPnl").get("var95").isString()).isTrue();
 
-        try (TopicReader kafka = new TopicReader(bootstrap(), List.of(Topic.SIMULATION_COMPLETED.topicName(),
-                Topic.SIMULATION_PROGRESS.topicName()))) {
+        try (TopicReader<EventEnvelope<EventData>> kafka =
+                new TopicReader<>(bootstrap(), List.of(Topic.SIMULATION_COMPLETED.topicName(),
+                Topic.SIMULATION_PROGRESS.topicName()), new EventCodec()::decode)) {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                List<Received> mine = kafka.matching(r -> r.key().equals(id));
-                List<Received> completed = mine.stream()
+                var mine = kafka.matching(r -> r.key().equals(id));
+                var completed = mine.stream()
                         .filter(r -> r.topic().equals(Topic.SIMULATION_COMPLETED.topicName())).toList();
                 assertThat(completed).hasSize(1);
-                SimulationCompleted c = (SimulationCompleted) completed.getFirst().event().data();
+                SimulationCompleted c = (SimulationCompleted) completed.getFirst().value().data();
                 assertThat(c.status()).isEqualTo("SUCCEEDED");
                 assertThat(c.summary().passProbability()).isEqualByComparingTo(pass.get("estimate").asString());
                 assertThat(c.summary().ciLow()).isEqualByComparingTo(pass.get("ciLow").asString());
                 assertThat(c.fanChart()).hasSize(30);
                 assertThat(c.fanChart().get(29).p5()).isLessThanOrEqualTo(c.fanChart().get(29).p95());
-                assertThat(mine).anyMatch(r -> r.event().data() instanceof SimulationProgress p
+                assertThat(mine).anyMatch(r -> r.value().data() instanceof SimulationProgress p
                         && p.simulationId().toString().equals(id));
             });
         }
@@ -154,7 +157,7 @@ class SimulationApiTest extends MonteCarloServiceTestBase {
 
     @Test
     void aTraderHasAtMostThreeActiveSimulations() {
-        String busy = TOKENS.token(UUID.randomUUID(), "TRADER");
+        String busy = IDENTITY.accessToken(UUID.randomUUID(), "TRADER");
         Map<String, Object> longJob = Fixtures.explicit(Map.of("days", Fixtures.flatDays()), Fixtures.endless(),
                 Map.of("method", "IID_DAYS", "paths", 10_000_000, "horizonDays", 365));
         List<String> ids = new ArrayList<>();
@@ -186,7 +189,7 @@ class SimulationApiTest extends MonteCarloServiceTestBase {
     @Test
     void ownersSeeTheirOwnAndAdminsSeeAllWithCursorPagination() {
         UUID me = UUID.randomUUID();
-        String mine = TOKENS.token(me, "TRADER");
+        String mine = IDENTITY.accessToken(me, "TRADER");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             ids.add(expect(api.post("/simulations", winning(Map.of("paths", 500, "horizonDays", 10)), mine), 202)
@@ -242,20 +245,21 @@ class SimulationApiTest extends MonteCarloServiceTestBase {
         assertThat(Duration.between(cancelledAt, Instant.now())).isLessThan(Duration.ofSeconds(10));
         problem(api.delete("/simulations/" + id, traderToken), 409, "simulation-finished");
 
-        try (TopicReader kafka = new TopicReader(bootstrap(), List.of(Topic.SIMULATION_COMPLETED.topicName(),
-                Topic.SIMULATION_PROGRESS.topicName()))) {
+        try (TopicReader<EventEnvelope<EventData>> kafka =
+                new TopicReader<>(bootstrap(), List.of(Topic.SIMULATION_COMPLETED.topicName(),
+                Topic.SIMULATION_PROGRESS.topicName()), new EventCodec()::decode)) {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                List<Received> mine = kafka.matching(r -> r.key().equals(id));
-                assertThat(mine).anyMatch(r -> r.event().data() instanceof SimulationCompleted c
+                var mine = kafka.matching(r -> r.key().equals(id));
+                assertThat(mine).anyMatch(r -> r.value().data() instanceof SimulationCompleted c
                         && c.status().equals("CANCELLED") && c.summary() == null);
-                List<Received> progress = mine.stream()
-                        .filter(r -> r.event().data() instanceof SimulationProgress).toList();
+                var progress = mine.stream()
+                        .filter(r -> r.value().data() instanceof SimulationProgress).toList();
                 assertThat(progress.size()).isGreaterThanOrEqualTo(2);
                 for (int i = 1; i < progress.size(); i++) {
-                    assertThat(Duration.between(progress.get(i - 1).event().occurredAt(),
-                            progress.get(i).event().occurredAt())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
-                    assertThat(((SimulationProgress) progress.get(i).event().data()).progressPct())
-                            .isGreaterThanOrEqualTo(((SimulationProgress) progress.get(i - 1).event().data())
+                    assertThat(Duration.between(progress.get(i - 1).value().occurredAt(),
+                            progress.get(i).value().occurredAt())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+                    assertThat(((SimulationProgress) progress.get(i).value().data()).progressPct())
+                            .isGreaterThanOrEqualTo(((SimulationProgress) progress.get(i - 1).value().data())
                                     .progressPct());
                 }
             });
@@ -301,7 +305,7 @@ class SimulationApiTest extends MonteCarloServiceTestBase {
         assertThat(byAdmin.get("ownerUserId").asString()).isEqualTo(trader.toString());
         assertThat(byAdmin.get("parameters").get("sampleSize").asInt()).isEqualTo(6);
         expect(api.post("/simulations", Map.of("assessmentId", assessment.toString(), "paths", 1_000),
-                TOKENS.token(UUID.randomUUID(), "SERVICE")), 202);
+                IDENTITY.accessToken(UUID.randomUUID(), "SERVICE")), 202);
 
         String id = mine.get("id").asString();
         JsonNode done = awaitFinished(id, traderToken, Duration.ofSeconds(60));
@@ -315,10 +319,12 @@ class SimulationApiTest extends MonteCarloServiceTestBase {
         assertThat(expect(api.get("/simulations?assessmentId=" + assessment, traderToken), 200).get("items").size())
                 .isEqualTo(3);
 
-        try (TopicReader kafka = new TopicReader(bootstrap(), List.of(Topic.SIMULATION_COMPLETED.topicName()))) {
+        try (TopicReader<EventEnvelope<EventData>> kafka =
+                new TopicReader<>(bootstrap(), List.of(Topic.SIMULATION_COMPLETED.topicName()),
+                        new EventCodec()::decode)) {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kafka.matching(r ->
                     r.key().equals(assessment.toString())
-                            && ((SimulationCompleted) r.event().data()).simulationId().toString().equals(id)))
+                            && ((SimulationCompleted) r.value().data()).simulationId().toString().equals(id)))
                     .hasSize(1));
         }
     }

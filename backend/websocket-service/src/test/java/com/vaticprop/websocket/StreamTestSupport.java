@@ -1,14 +1,14 @@
 package com.vaticprop.websocket;
 
+import com.vaticprop.testkit.ServiceTestProperties;
+import com.vaticprop.testkit.TestInfrastructure;
+import com.vaticprop.testkit.identity.TestIdentity;
 import com.vaticprop.websocket.history.EventHistory;
 import com.vaticprop.websocket.history.OwnershipStore;
 import com.vaticprop.websocket.history.SnapshotStore;
 import com.vaticprop.websocket.routing.EventFeed;
 import com.vaticprop.websocket.support.TestEvents;
-import com.vaticprop.websocket.support.TestIdentity;
 import com.vaticprop.websocket.support.WsClient;
-import com.vaticprop.testkit.ServiceTestProperties;
-import com.vaticprop.testkit.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,17 +1,19 @@
 package com.vaticprop.core.outbox;
 
 import com.vaticprop.core.CoreServiceApplication;
-import com.vaticprop.core.outbox.OutboxTestSupport.TopicReader;
-import com.vaticprop.platform.jdbc.Transactions;
+import com.vaticprop.platform.events.EventCodec;
 import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.EventType;
 import com.vaticprop.platform.events.Topic;
 import com.vaticprop.platform.events.TopicInitializer;
+import com.vaticprop.platform.events.data.EventData;
+import com.vaticprop.platform.jdbc.Transactions;
 import com.vaticprop.platform.migration.DatabaseMigrator;
 import com.vaticprop.testkit.DedicatedInfrastructure;
 import com.vaticprop.testkit.DedicatedInfrastructure.Server;
 import com.vaticprop.testkit.DedicatedServers;
 import com.vaticprop.testkit.ServiceTestProperties;
+import com.vaticprop.testkit.kafka.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -104,13 +106,14 @@ class OutboxKafkaOutageTest {
             assertThat(relay.status().lastError()).isNull();
             assertThat(relay.status().pending()).isZero();
         });
-        try (TopicReader reader = new TopicReader(brokers, TOPICS)) {
+        try (TopicReader<EventEnvelope<EventData>> reader =
+                new TopicReader<>(brokers, TOPICS, new EventCodec()::decode)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 for (EventEnvelope<?> e : duringOutage) {
-                    assertThat(reader.withId(e.id())).isNotEmpty();
+                    assertThat(reader.matching(r -> e.id().equals(r.value().id()))).isNotEmpty();
                 }
             });
-            OutboxRelayTest.assertInSeqOrder(reader.of(assessment), 7);
+            OutboxRelayTest.assertInSeqOrder(reader.matching(r -> assessment.equals(r.value().assessmentId())), 7);
         }
     }
 

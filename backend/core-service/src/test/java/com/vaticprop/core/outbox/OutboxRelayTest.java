@@ -1,21 +1,23 @@
 package com.vaticprop.core.outbox;
 
 import com.vaticprop.core.CoreServiceApplication;
-import com.vaticprop.core.outbox.OutboxTestSupport.Received;
-import com.vaticprop.core.outbox.OutboxTestSupport.TopicReader;
-import com.vaticprop.platform.jdbc.Transactions;
 import com.vaticprop.platform.boot.RedisKeys;
+import com.vaticprop.platform.events.EventCodec;
 import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.EventType;
 import com.vaticprop.platform.events.Topic;
 import com.vaticprop.platform.events.TopicInitializer;
-import com.vaticprop.platform.migration.DatabaseMigrator;
 import com.vaticprop.platform.events.consumer.IdempotentConsumer;
 import com.vaticprop.platform.events.consumer.JdbcProcessedEventStore;
 import com.vaticprop.platform.events.consumer.RedisProcessedEventStore;
 import com.vaticprop.platform.events.consumer.SequencedConsumer;
+import com.vaticprop.platform.events.data.EventData;
+import com.vaticprop.platform.jdbc.Transactions;
+import com.vaticprop.platform.migration.DatabaseMigrator;
 import com.vaticprop.testkit.ServiceTestProperties;
 import com.vaticprop.testkit.TestInfrastructure;
+import com.vaticprop.testkit.kafka.TopicReader;
+import com.vaticprop.testkit.kafka.TopicReader.Received;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,13 +104,13 @@ class OutboxRelayTest {
     @Autowired
     MeterRegistry meters;
 
-    private TopicReader reader;
+    private TopicReader<EventEnvelope<EventData>> reader;
 
     @BeforeEach
     void topicsExist() {
         await().atMost(Duration.ofSeconds(60)).until(topics::topicsReady);
         await().atMost(Duration.ofSeconds(60)).until(migrator::migrated);
-        reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), TOPICS);
+        reader = new TopicReader<>(TestInfrastructure.kafka().bootstrapServers(), TOPICS, new EventCodec()::decode);
     }
 
     @AfterEach
@@ -172,19 +174,20 @@ class OutboxRelayTest {
 
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 Set<UUID> seen = new java.util.HashSet<>();
-                reader.poll().forEach(r -> seen.add(r.event().id()));
+                reader.poll().forEach(r -> seen.add(r.value().id()));
                 assertThat(seen).containsAll(committed);
             });
-            assertThat(reader.poll()).extracting(r -> r.event().id()).doesNotContainAnyElementsOf(rolledBack);
-            assertInSeqOrder(reader.of(a), lastA);
-            assertInSeqOrder(reader.of(b), lastB);
-            assertThat(reader.of(a)).allSatisfy(r -> assertThat(r.key()).isEqualTo(a.toString()));
+            assertThat(reader.poll()).extracting(r -> r.value().id()).doesNotContainAnyElementsOf(rolledBack);
+            assertInSeqOrder(reader.matching(r -> a.equals(r.value().assessmentId())), lastA);
+            assertInSeqOrder(reader.matching(r -> b.equals(r.value().assessmentId())), lastB);
+            assertThat(reader.matching(r -> a.equals(r.value().assessmentId())))
+                    .allSatisfy(r -> assertThat(r.key()).isEqualTo(a.toString()));
             assertThat(reader.poll()).filteredOn(r -> r.topic().equals(Topic.PURCHASE_COMPLETED.topicName()))
-                    .filteredOn(r -> committed.contains(r.event().id())).isNotEmpty()
+                    .filteredOn(r -> committed.contains(r.value().id())).isNotEmpty()
                     .allSatisfy(r -> {
-                        assertThat(r.event().seq()).isNull();
+                        assertThat(r.value().seq()).isNull();
                         assertThat(r.key()).isEqualTo(
-                                ((com.vaticprop.platform.events.data.PurchaseEvent) r.event().data()).purchaseId()
+                                ((com.vaticprop.platform.events.data.PurchaseEvent) r.value().data()).purchaseId()
                                         .toString());
                     });
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
@@ -248,7 +251,7 @@ class OutboxRelayTest {
         assertThat(unpublished()).isEqualTo(3);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             for (EventEnvelope<?> e : written) {
-                assertThat(reader.withId(e.id())).isNotEmpty();
+                assertThat(reader.matching(r -> e.id().equals(r.value().id()))).isNotEmpty();
             }
         });
 
@@ -257,7 +260,8 @@ class OutboxRelayTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> unpublished() == 0);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             for (EventEnvelope<?> e : written) {
-                assertThat(reader.withId(e.id())).as("copies of %s", e.type()).hasSizeGreaterThanOrEqualTo(2);
+                assertThat(reader.matching(r -> e.id().equals(r.value().id()))).as("copies of %s", e.type())
+                        .hasSizeGreaterThanOrEqualTo(2);
             }
         });
 
@@ -268,13 +272,13 @@ class OutboxRelayTest {
         IdempotentConsumer idempotent = new IdempotentConsumer("outbox-kill-test",
                 new RedisProcessedEventStore(redis, redisKeys.prefix(), RedisProcessedEventStore.DEFAULT_TTL));
         Set<UUID> ours = Set.of(written.get(0).id(), written.get(1).id(), written.get(2).id());
-        List<Received> copies = reader.poll().stream().filter(r -> ours.contains(r.event().id())).toList();
+        var copies = reader.poll().stream().filter(r -> ours.contains(r.value().id())).toList();
         assertThat(copies).hasSizeGreaterThanOrEqualTo(6);
-        for (Received copy : copies) {
-            if (copy.event().seq() != null) {
-                transactions.run(() -> sequenced.offer(copy.event(), Instant.now(), e -> effects.add(e.id())));
+        for (Received<EventEnvelope<EventData>> copy : copies) {
+            if (copy.value().seq() != null) {
+                transactions.run(() -> sequenced.offer(copy.value(), Instant.now(), e -> effects.add(e.id())));
             } else {
-                idempotent.handle(copy.event(), e -> effects.add(e.id()));
+                idempotent.handle(copy.value(), e -> effects.add(e.id()));
             }
         }
         assertThat(effects).containsExactlyInAnyOrderElementsOf(ours);
@@ -291,17 +295,17 @@ class OutboxRelayTest {
     }
 
     /** Per assessment: seq 1..last exactly once each, and each sent no earlier than its predecessor. */
-    static void assertInSeqOrder(List<Received> records, long last) {
-        List<Received> firstCopies = new ArrayList<>();
+    static void assertInSeqOrder(List<Received<EventEnvelope<EventData>>> records, long last) {
+        List<Received<EventEnvelope<EventData>>> firstCopies = new ArrayList<>();
         Set<Long> seen = new java.util.HashSet<>();
-        records.stream().sorted(Comparator.comparing((Received r) -> r.event().seq())
+        records.stream().sorted(Comparator.comparing((Received<EventEnvelope<EventData>> r) -> r.value().seq())
                         .thenComparing(Received::timestamp))
                 .forEach(r -> {
-                    if (seen.add(r.event().seq())) {
+                    if (seen.add(r.value().seq())) {
                         firstCopies.add(r);
                     }
                 });
-        assertThat(firstCopies).extracting(r -> r.event().seq())
+        assertThat(firstCopies).extracting(r -> r.value().seq())
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, last).boxed().toList());
         for (int i = 1; i < firstCopies.size(); i++) {
             assertThat(firstCopies.get(i).timestamp()).as("seq %d sent after seq %d", i + 1, i)

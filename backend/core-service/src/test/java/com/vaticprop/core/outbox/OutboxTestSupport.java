@@ -1,29 +1,15 @@
 package com.vaticprop.core.outbox;
 
 import com.vaticprop.core.support.Sql;
-import com.vaticprop.platform.events.EventCodec;
-import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.data.AssessmentStateChanged;
-import com.vaticprop.platform.events.data.EventData;
 import com.vaticprop.platform.events.data.PurchaseEvent;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-/** Rows an outbox test needs (a user, a tier version, assessments) and a reader of what reached the topics. */
+/** Rows an outbox test needs (a user, a tier version, assessments). */
 public final class OutboxTestSupport {
 
     private OutboxTestSupport() {
@@ -59,55 +45,5 @@ public final class OutboxTestSupport {
     static PurchaseEvent purchase() {
         return new PurchaseEvent(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 1, new BigDecimal("99.00"),
                 "USD", null);
-    }
-
-    /** One record as read back: the decoded envelope plus where and when Kafka stored it. */
-    public record Received(EventEnvelope<EventData> event, String topic, int partition, long offset, long timestamp,
-                    String key) {
-    }
-
-    /** Reads the given topics from the beginning; keeps every record (duplicates included). */
-    public static final class TopicReader implements AutoCloseable {
-
-        private final KafkaConsumer<String, byte[]> consumer;
-        private final EventCodec codec = new EventCodec();
-        private final List<Received> received = new ArrayList<>();
-
-        public TopicReader(String bootstrapServers, Collection<String> topics) {
-            consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                    new StringDeserializer(), new ByteArrayDeserializer());
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : topics) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(20))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-        }
-
-        /** Polls once more and returns everything read so far. */
-        public List<Received> poll() {
-            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
-                received.add(new Received(codec.decode(r.value()), r.topic(), r.partition(), r.offset(),
-                        r.timestamp(), r.key()));
-            }
-            return List.copyOf(received);
-        }
-
-        public List<Received> of(UUID assessmentId) {
-            return poll().stream().filter(r -> assessmentId.equals(r.event().assessmentId())).toList();
-        }
-
-        List<Received> withId(UUID eventId) {
-            return poll().stream().filter(r -> eventId.equals(r.event().id())).toList();
-        }
-
-        @Override
-        public void close() {
-            consumer.close(Duration.ofSeconds(2));
-        }
     }
 }

@@ -2,16 +2,19 @@ package com.vaticprop.core.purchase;
 
 import com.vaticprop.core.CoreApi;
 import com.vaticprop.core.CoreServiceApplication;
-import com.vaticprop.core.outbox.OutboxTestSupport.Received;
-import com.vaticprop.core.outbox.OutboxTestSupport.TopicReader;
 import com.vaticprop.core.seed.DevelopmentSeed;
+import com.vaticprop.platform.events.EventCodec;
+import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.Topic;
 import com.vaticprop.platform.events.data.AssessmentCreated;
 import com.vaticprop.platform.events.data.AssessmentStateChanged;
+import com.vaticprop.platform.events.data.EventData;
 import com.vaticprop.platform.events.data.PurchaseEvent;
 import com.vaticprop.platform.json.VaticJson;
 import com.vaticprop.testkit.ServiceTestProperties;
 import com.vaticprop.testkit.TestInfrastructure;
+import com.vaticprop.testkit.kafka.TopicReader;
+import com.vaticprop.testkit.kafka.TopicReader.Received;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,8 +117,10 @@ class PurchaseApiTest {
         }
         assertThat(tier).as("the seeded tier is on sale").isNotNull();
 
-        try (TopicReader kafka = new TopicReader(TestInfrastructure.kafka().bootstrapServers(),
-                List.of(Topic.ASSESSMENT_CREATED.topicName(), Topic.PURCHASE_COMPLETED.topicName()))) {
+        try (TopicReader<EventEnvelope<EventData>> kafka =
+                new TopicReader<>(TestInfrastructure.kafka().bootstrapServers(),
+                List.of(Topic.ASSESSMENT_CREATED.topicName(), Topic.PURCHASE_COMPLETED.topicName()),
+                new EventCodec()::decode)) {
             JsonNode purchase = expect(api.post("/purchases", Map.of("tierId", TWO_STEP.toString()), token), 201);
             UUID purchaseId = UUID.fromString(purchase.get("id").asString());
             assertThat(purchase.get("status").asString()).isEqualTo("PENDING");
@@ -154,21 +159,22 @@ class PurchaseApiTest {
                     .query(BigDecimal.class).single()).isEqualByComparingTo("100000");
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                List<Received> all = kafka.poll();
-                Received created = only(all, Topic.ASSESSMENT_CREATED, r -> assessmentId.equals(r.event().assessmentId()));
+                var all = kafka.poll();
+                var created = only(all, Topic.ASSESSMENT_CREATED,
+                        r -> assessmentId.equals(r.value().assessmentId()));
                 assertThat(created.key()).isEqualTo(assessmentId.toString());
-                assertThat(created.event().seq()).isEqualTo(1L);
-                assertThat(created.event().userId()).isEqualTo(UUID.fromString(userId));
-                AssessmentCreated data = (AssessmentCreated) created.event().data();
+                assertThat(created.value().seq()).isEqualTo(1L);
+                assertThat(created.value().userId()).isEqualTo(UUID.fromString(userId));
+                AssessmentCreated data = (AssessmentCreated) created.value().data();
                 assertThat(data.userId()).isEqualTo(UUID.fromString(userId));
                 assertThat(data.tierId()).isEqualTo(TWO_STEP);
                 assertThat(data.initialBalance()).isEqualByComparingTo("100000");
                 assertThat(data.ruleSet().get("phases").size()).isEqualTo(2);
                 assertThat(data.ruleSet().get("maxLoss").get("pct").asString()).isEqualTo("10");
-                Received paid = only(all, Topic.PURCHASE_COMPLETED,
-                        r -> ((PurchaseEvent) r.event().data()).purchaseId().equals(purchaseId));
+                var paid = only(all, Topic.PURCHASE_COMPLETED,
+                        r -> ((PurchaseEvent) r.value().data()).purchaseId().equals(purchaseId));
                 assertThat(paid.key()).isEqualTo(purchaseId.toString());
-                PurchaseEvent payment = (PurchaseEvent) paid.event().data();
+                PurchaseEvent payment = (PurchaseEvent) paid.value().data();
                 assertThat(payment.amount()).isEqualByComparingTo("549.00");
                 assertThat(payment.currency()).isEqualTo("USD");
                 assertThat(payment.stripeEventId()).startsWith("evt_test_");
@@ -317,8 +323,10 @@ class PurchaseApiTest {
 
     @Test
     void aFullRefundAbandonsTheAssessmentWithReasonRefund() {
-        try (TopicReader kafka = new TopicReader(TestInfrastructure.kafka().bootstrapServers(),
-                List.of(Topic.ASSESSMENT_ABANDONED.topicName(), Topic.PURCHASE_REFUNDED.topicName()))) {
+        try (TopicReader<EventEnvelope<EventData>> kafka =
+                new TopicReader<>(TestInfrastructure.kafka().bootstrapServers(),
+                List.of(Topic.ASSESSMENT_ABANDONED.topicName(), Topic.PURCHASE_REFUNDED.topicName()),
+                new EventCodec()::decode)) {
             UUID purchaseId = buy(trader);
             String pi = "pi_refund_" + UUID.randomUUID().toString().substring(0, 8);
             assertThat(outcome(StripeEvents.event("checkout.session.completed", StripeEvents.session(
@@ -345,12 +353,12 @@ class PurchaseApiTest {
                     .containsEntry("last_seq", 2L);
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                List<Received> all = kafka.poll();
-                Received abandoned = only(all, Topic.ASSESSMENT_ABANDONED,
-                        r -> assessmentId.equals(r.event().assessmentId()));
-                assertThat(abandoned.event().seq()).isEqualTo(2L);
-                assertThat(((AssessmentStateChanged) abandoned.event().data()).reason()).isEqualTo("REFUND");
-                only(all, Topic.PURCHASE_REFUNDED, r -> ((PurchaseEvent) r.event().data()).purchaseId()
+                var all = kafka.poll();
+                var abandoned = only(all, Topic.ASSESSMENT_ABANDONED,
+                        r -> assessmentId.equals(r.value().assessmentId()));
+                assertThat(abandoned.value().seq()).isEqualTo(2L);
+                assertThat(((AssessmentStateChanged) abandoned.value().data()).reason()).isEqualTo("REFUND");
+                only(all, Topic.PURCHASE_REFUNDED, r -> ((PurchaseEvent) r.value().data()).purchaseId()
                         .equals(purchaseId));
             });
         }
@@ -490,8 +498,9 @@ class PurchaseApiTest {
         return api.send("POST", "/webhooks/stripe", payload, null, headers);
     }
 
-    private static Received only(List<Received> all, Topic topic, java.util.function.Predicate<Received> which) {
-        List<Received> matching = all.stream().filter(r -> r.topic().equals(topic.topicName())).filter(which)
+    private static Received<EventEnvelope<EventData>> only(List<Received<EventEnvelope<EventData>>> all, Topic topic,
+            java.util.function.Predicate<Received<EventEnvelope<EventData>>> which) {
+        var matching = all.stream().filter(r -> r.topic().equals(topic.topicName())).filter(which)
                 .toList();
         assertThat(matching).as(topic.topicName()).hasSize(1);
         return matching.getFirst();

@@ -4,18 +4,18 @@ import com.vaticprop.core.CoreApi;
 import com.vaticprop.core.CoreServiceApplication;
 import com.vaticprop.core.market.MarketFeed;
 import com.vaticprop.core.market.QuoteTable;
-import com.vaticprop.core.outbox.OutboxTestSupport.Received;
-import com.vaticprop.core.outbox.OutboxTestSupport.TopicReader;
 import com.vaticprop.core.seed.DevelopmentSeed;
 import com.vaticprop.platform.events.EventCodec;
 import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.EventType;
 import com.vaticprop.platform.events.Topic;
 import com.vaticprop.platform.events.data.AssessmentCompleted;
+import com.vaticprop.platform.events.data.EventData;
 import com.vaticprop.platform.events.data.MarketTick;
 import com.vaticprop.platform.events.data.ViolationDetected;
 import com.vaticprop.testkit.ServiceTestProperties;
 import com.vaticprop.testkit.TestInfrastructure;
+import com.vaticprop.testkit.kafka.TopicReader;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -140,20 +140,23 @@ class TradingApiTest {
         assertThat(after.get("account").get("equity").asString()).isEqualTo("99929.99");
         assertThat(expect(api.get("/assessments/" + id + "/positions?status=OPEN", trader), 200).size())
                 .isEqualTo(1);
-        try (TopicReader snapshots = new TopicReader(TestInfrastructure.kafka().bootstrapServers(),
-                List.of(Topic.ACCOUNT_SNAPSHOT.topicName()))) {
+        try (TopicReader<EventEnvelope<EventData>> snapshots =
+                new TopicReader<>(TestInfrastructure.kafka().bootstrapServers(),
+                List.of(Topic.ACCOUNT_SNAPSHOT.topicName()), new EventCodec()::decode)) {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                List<Received> mine = snapshots.of(id);
+                var mine = snapshots.matching(r -> id.equals(r.value().assessmentId()));
                 assertThat(mine).isNotEmpty();
-                var latest = (com.vaticprop.platform.events.data.AccountSnapshot) mine.getLast().event().data();
+                var latest = (com.vaticprop.platform.events.data.AccountSnapshot) mine.getLast().value().data();
                 assertThat(mine.getLast().key()).isEqualTo(id.toString());
-                assertThat(mine.getLast().event().seq()).isNull();
+                assertThat(mine.getLast().value().seq()).isNull();
                 assertThat(latest.equity()).isEqualByComparingTo("99929.99");
                 assertThat(latest.rules()).extracting(r -> r.rule()).contains("MAX_LOSS", "DAILY_LOSS");
             });
         }
 
-        try (TopicReader kafka = new TopicReader(TestInfrastructure.kafka().bootstrapServers(), assessmentTopics())) {
+        try (TopicReader<EventEnvelope<EventData>> kafka =
+                new TopicReader<>(TestInfrastructure.kafka().bootstrapServers(), assessmentTopics(),
+                        new EventCodec()::decode)) {
             // 60010 → 54000: equity ≈ 93 930, under the daily floor 95 000 (above the max-loss floor 90 000)
             publish("BTC-USD", "54000", "54010");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
@@ -167,21 +170,21 @@ class TradingApiTest {
             assertProblem(order(id, "k2", market("SELL", "1")), 409, "assessment-not-active");
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                List<Received> events = kafka.of(id);
-                List<String> types = events.stream().sorted(java.util.Comparator.comparing(r -> r.event().seq()))
-                        .map(r -> r.event().type()).toList();
+                var events = kafka.matching(r -> id.equals(r.value().assessmentId()));
+                List<String> types = events.stream().sorted(java.util.Comparator.comparing(r -> r.value().seq()))
+                        .map(r -> r.value().type()).toList();
                 assertThat(types).containsExactly("assessment.created", "assessment.started",
                         "trading.order-placed", "trading.order-filled", "trading.position-opened",
                         "rules.violation-detected", "assessment.completed");
-                assertThat(events.stream().map(r -> r.event().seq()).sorted().toList())
+                assertThat(events.stream().map(r -> r.value().seq()).sorted().toList())
                         .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
-                Received completed = events.stream().filter(r -> r.event().type().equals("assessment.completed"))
+                var completed = events.stream().filter(r -> r.value().type().equals("assessment.completed"))
                         .findFirst().orElseThrow();
-                assertThat(((AssessmentCompleted) completed.event().data()).reason())
+                assertThat(((AssessmentCompleted) completed.value().data()).reason())
                         .isEqualTo(AssessmentCompleted.Reason.DAILY_LOSS);
-                Received violation = events.stream().filter(r -> r.event().type().equals("rules.violation-detected"))
+                var violation = events.stream().filter(r -> r.value().type().equals("rules.violation-detected"))
                         .findFirst().orElseThrow();
-                assertThat(((ViolationDetected) violation.event().data()).quote().bid()).isEqualByComparingTo("54000");
+                assertThat(((ViolationDetected) violation.value().data()).quote().bid()).isEqualByComparingTo("54000");
             });
         }
         // the stored evidence replays to the same fills and the same breach
@@ -477,17 +480,18 @@ class TradingApiTest {
 
     @Test
     void aStaleInstrumentRaisesMonitoringDegradedOnceAndItsRecovery() {
-        try (TopicReader kafka = new TopicReader(TestInfrastructure.kafka().bootstrapServers(),
-                List.of(Topic.MONITORING_DEGRADED.topicName()))) {
+        try (TopicReader<EventEnvelope<EventData>> kafka =
+                new TopicReader<>(TestInfrastructure.kafka().bootstrapServers(),
+                List.of(Topic.MONITORING_DEGRADED.topicName()), new EventCodec()::decode)) {
             publish("SOL-USD", "150", "150.05", Instant.now().minusSeconds(90));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(kafka.poll().stream()
                     .filter(r -> "SOL-USD".equals(r.key())).toList()).hasSize(1));
             publish("SOL-USD", "150", "150.05");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                List<Received> sol = kafka.poll().stream().filter(r -> "SOL-USD".equals(r.key())).toList();
+                var sol = kafka.poll().stream().filter(r -> "SOL-USD".equals(r.key())).toList();
                 assertThat(sol).hasSize(2);
-                var first = (com.vaticprop.platform.events.data.MonitoringDegraded) sol.get(0).event().data();
-                var second = (com.vaticprop.platform.events.data.MonitoringDegraded) sol.get(1).event().data();
+                var first = (com.vaticprop.platform.events.data.MonitoringDegraded) sol.get(0).value().data();
+                var second = (com.vaticprop.platform.events.data.MonitoringDegraded) sol.get(1).value().data();
                 assertThat(first.recovered()).isNull();
                 assertThat(second.recovered()).isTrue();
             });

@@ -3,15 +3,18 @@ package com.vaticprop.marketdata.api;
 import com.vaticprop.marketdata.MarketDataServiceApplication;
 import com.vaticprop.marketdata.publish.PublishingPipeline;
 import com.vaticprop.marketdata.quote.QuoteCache;
-import com.vaticprop.marketdata.support.TestTokens;
-import com.vaticprop.marketdata.support.TopicReader;
-import com.vaticprop.marketdata.support.TopicReader.Received;
+import com.vaticprop.platform.events.EventCodec;
+import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.Topic;
 import com.vaticprop.platform.events.TopicInitializer;
+import com.vaticprop.platform.events.data.EventData;
 import com.vaticprop.platform.events.data.MarketTick;
 import com.vaticprop.platform.json.VaticJson;
 import com.vaticprop.testkit.ServiceTestProperties;
 import com.vaticprop.testkit.TestInfrastructure;
+import com.vaticprop.testkit.identity.TestIdentity;
+import com.vaticprop.testkit.kafka.TopicReader;
+import com.vaticprop.testkit.kafka.TopicReader.Received;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +56,7 @@ class MarketDataApiTest {
 
     private static final List<String> SIMULATED = List.of("BTC-USD", "ETH-USD", "SOL-USD", "POLY:1234567",
             "KALSHI:KXAPI-1:YES", "KALSHI:KXAPI-1:NO");
-    private static final TestTokens TOKENS = new TestTokens();
+    private static final TestIdentity IDENTITY = new TestIdentity();
     private static Path recording;
 
     @DynamicPropertySource
@@ -62,14 +65,14 @@ class MarketDataApiTest {
         ServiceTestProperties.redis(registry, MarketDataApiTest.class);
         // embedded brokers started by other classes set spring.kafka.bootstrap-servers JVM-wide; pin ours
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
-        registry.add("CORE_JWKS_URL", TOKENS::jwksUrl);
+        registry.add("CORE_JWKS_URL", IDENTITY::jwksUrl);
         recording = Files.createTempFile("market-data-recording", ".jsonl");
         registry.add("MARKET_DATA_RECORD_FILE", () -> recording.toString());
     }
 
     @AfterAll
     static void stopTokens() throws IOException {
-        TOKENS.close();
+        IDENTITY.close();
         Files.deleteIfExists(recording);
     }
 
@@ -115,17 +118,18 @@ class MarketDataApiTest {
     void simulatedPricesReachAllFiveTickTopicsAndStatusTopic() {
         Set<String> tickTopics = Set.of(Topic.BTC_TICKS, Topic.ETH_TICKS, Topic.SOL_TICKS, Topic.POLYMARKET_TICKS,
                 Topic.KALSHI_TICKS).stream().map(Topic::topicName).collect(Collectors.toSet());
-        try (TopicReader reader = new TopicReader(TestInfrastructure.kafka().bootstrapServers(),
+        try (TopicReader<EventEnvelope<EventData>> reader =
+                new TopicReader<>(TestInfrastructure.kafka().bootstrapServers(),
                 List.of(Topic.BTC_TICKS.topicName(), Topic.ETH_TICKS.topicName(), Topic.SOL_TICKS.topicName(),
                         Topic.POLYMARKET_TICKS.topicName(), Topic.KALSHI_TICKS.topicName(),
-                        Topic.MARKET_STATUS.topicName()))) {
+                        Topic.MARKET_STATUS.topicName()), new EventCodec()::decode)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                List<Received> simulated = reader.matching(r -> r.event().data() instanceof MarketTick t
+                var simulated = reader.matching(r -> r.value().data() instanceof MarketTick t
                         && t.venue().equals("simulated") && SIMULATED.contains(t.instrument()));
                 assertThat(simulated.stream().map(Received::topic).collect(Collectors.toSet()))
                         .containsAll(tickTopics);
                 assertThat(simulated).allSatisfy(r -> assertThat(r.key())
-                        .isEqualTo(((MarketTick) r.event().data()).instrument()));
+                        .isEqualTo(((MarketTick) r.value().data()).instrument()));
                 assertThat(reader.matching(r -> r.topic().equals(Topic.MARKET_STATUS.topicName())
                         && "KALSHI:KXAPI-1:NO".equals(r.key()))).isNotEmpty();
             });
@@ -191,8 +195,8 @@ class MarketDataApiTest {
     @Test
     void feedStatusIsForAdminsOnly() {
         assertThat(get("/admin/feeds", null).statusCode()).isEqualTo(401);
-        assertThat(get("/admin/feeds", TOKENS.accessToken("TRADER")).statusCode()).isEqualTo(403);
-        HttpResponse<String> response = get("/admin/feeds", TOKENS.accessToken("ADMIN"));
+        assertThat(get("/admin/feeds", IDENTITY.accessToken("TRADER")).statusCode()).isEqualTo(403);
+        HttpResponse<String> response = get("/admin/feeds", IDENTITY.accessToken("ADMIN"));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode simulated = json(response).valueStream().filter(f -> f.get("source").asString().equals("simulated"))
                 .findFirst().orElseThrow();

@@ -2,13 +2,16 @@ package com.vaticprop.marketdata.publish;
 
 import com.vaticprop.marketdata.support.MutableClock;
 import com.vaticprop.marketdata.support.PipelineFixture;
-import com.vaticprop.marketdata.support.TopicReader;
-import com.vaticprop.marketdata.support.TopicReader.Received;
+import com.vaticprop.platform.events.EventCodec;
+import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.EventType;
 import com.vaticprop.platform.events.Topic;
+import com.vaticprop.platform.events.data.EventData;
 import com.vaticprop.platform.events.data.MarketResolution;
 import com.vaticprop.platform.events.data.MarketStatusChanged;
 import com.vaticprop.platform.events.data.MarketTick;
+import com.vaticprop.testkit.kafka.TopicReader;
+import com.vaticprop.testkit.kafka.TopicReader.Received;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,14 +37,15 @@ class PublishingPipelineTest {
     private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
     private static MutableClock clock;
     private static PipelineFixture fx;
-    private static TopicReader reader;
+    private static TopicReader<EventEnvelope<EventData>> reader;
 
     @BeforeAll
     static void start() {
         clock = new MutableClock(T0);
         fx = new PipelineFixture(clock, 100, PublishingPipelineTest.class.getSimpleName());
-        reader = new TopicReader(fx.bootstrapServers, Arrays.stream(Topic.values())
-                .filter(t -> t.topicName().startsWith("market-data.")).map(Topic::topicName).toList());
+        reader = new TopicReader<>(fx.bootstrapServers, Arrays.stream(Topic.values())
+                .filter(t -> t.topicName().startsWith("market-data.")).map(Topic::topicName).toList(),
+                new EventCodec()::decode);
     }
 
     @AfterAll
@@ -59,18 +63,18 @@ class PublishingPipelineTest {
                 new BigDecimal("2.25"), null, null, at.minusMillis(3), at, seq);
     }
 
-    private static List<Received> ticksOf(String venue, int atLeast) {
+    private static List<Received<EventEnvelope<EventData>>> ticksOf(String venue, int atLeast) {
         fx.producer.flush();
         await().atMost(Duration.ofSeconds(20)).until(() -> fromVenue(venue).size() >= atLeast);
         return fromVenue(venue);
     }
 
-    private static List<Received> fromVenue(String venue) {
-        return reader.matching(r -> r.event().data() instanceof MarketTick t && venue.equals(t.venue()));
+    private static List<Received<EventEnvelope<EventData>>> fromVenue(String venue) {
+        return reader.matching(r -> r.value().data() instanceof MarketTick t && venue.equals(t.venue()));
     }
 
-    private static MarketTick data(Received r) {
-        return (MarketTick) r.event().data();
+    private static MarketTick data(Received<EventEnvelope<EventData>> r) {
+        return (MarketTick) r.value().data();
     }
 
     @Test
@@ -83,16 +87,16 @@ class PublishingPipelineTest {
         expected.keySet().stream().sorted().forEach(id -> fx.pipeline.tick(id.contains(":")
                 ? tick(id, venue, "0.41", "0.43", at, 7) : tick(id, venue, "100.10", "100.20", at, 7)));
 
-        List<Received> received = ticksOf(venue, 5);
+        var received = ticksOf(venue, 5);
         assertThat(received).hasSize(5);
-        for (Received r : received) {
+        for (Received<EventEnvelope<EventData>> r : received) {
             MarketTick t = data(r);
             assertThat(r.topic()).isEqualTo(expected.get(t.instrument()).topicName());
             assertThat(r.key()).isEqualTo(t.instrument());
-            assertThat(r.event().type()).isEqualTo(EventType.MARKET_TICK.wireName());
-            assertThat(r.event().seq()).isNull();
-            assertThat(r.event().assessmentId()).isNull();
-            assertThat(r.event().occurredAt()).isEqualTo(at);
+            assertThat(r.value().type()).isEqualTo(EventType.MARKET_TICK.wireName());
+            assertThat(r.value().seq()).isNull();
+            assertThat(r.value().assessmentId()).isNull();
+            assertThat(r.value().occurredAt()).isEqualTo(at);
             assertThat(t.receivedTs()).isEqualTo(at);
             assertThat(t.venueTs()).isEqualTo(at.minusMillis(3));
             assertThat(t.venueSeq()).isEqualTo(7L);
@@ -119,7 +123,7 @@ class PublishingPipelineTest {
         fx.pipeline.tick(new MarketTick("SOL-USD", venue, null, BigDecimal.TEN, null, null, null, null, at, at, 8L));
         fx.pipeline.tick(tick("BTC-USD", venue, "99.99", "100.00", at, 9));      // valid: the marker
 
-        List<Received> received = ticksOf(venue, 1);
+        var received = ticksOf(venue, 1);
         assertThat(received).extracting(r -> data(r).venueSeq()).containsExactly(9L);
         assertThat(fx.metrics.rejectedCount(venue, "crossed")).isEqualTo(2);
         assertThat(fx.metrics.rejectedCount(venue, "non-positive")).isEqualTo(2);
@@ -144,7 +148,7 @@ class PublishingPipelineTest {
         }
         Instant lastConfirmation = clock.instant();
 
-        List<Received> received = ticksOf(venue, 4);
+        var received = ticksOf(venue, 4);
         List<Instant> stamps = received.stream().map(r -> data(r).receivedTs()).toList();
         assertThat(stamps.get(0)).isEqualTo(start);
         for (int i = 1; i < stamps.size(); i++) {
@@ -158,7 +162,7 @@ class PublishingPipelineTest {
             assertThat(data(r).bid()).isEqualTo("0.30");
             assertThat(data(r).ask()).isEqualTo("0.32");
             assertThat(data(r).venueSeq()).isEqualTo(1L);
-            assertThat(r.event().occurredAt()).isEqualTo(data(r).receivedTs());
+            assertThat(r.value().occurredAt()).isEqualTo(data(r).receivedTs());
         });
         assertThat(fx.registry.get("marketdata.ticks.republished").tag("topic", "market-data.polymarket-ticks")
                 .counter().count()).isGreaterThanOrEqualTo(3);
@@ -179,7 +183,7 @@ class PublishingPipelineTest {
             clock.advance(Duration.ofMillis(250));
             fx.pipeline.sweep();
         }
-        List<Received> received = ticksOf(venue, 6);
+        var received = ticksOf(venue, 6);
         List<Instant> stamps = received.stream().map(r -> data(r).receivedTs()).toList();
         for (int i = 1; i < stamps.size(); i++) {
             assertThat(Duration.between(stamps.get(i - 1), stamps.get(i))).isLessThanOrEqualTo(Duration.ofMillis(2500));
@@ -202,7 +206,7 @@ class PublishingPipelineTest {
         // a confirmation older than the bound would only publish a quote that is stale on arrival
         fx.pipeline.confirmed("ETH-USD", clock.instant().minusSeconds(6));
         fx.pipeline.sweep();
-        List<Received> received = ticksOf(venue, 2);
+        var received = ticksOf(venue, 2);
         fx.producer.flush();
         assertThat(fromVenue(venue)).hasSize(2);
         assertThat(received).extracting(r -> data(r).venueSeq()).containsOnly(1L);
@@ -250,14 +254,14 @@ class PublishingPipelineTest {
         fx.producer.flush();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            List<Received> mine = reader.matching(r -> instrument.equals(r.key()));
+            var mine = reader.matching(r -> instrument.equals(r.key()));
             assertThat(mine).extracting(Received::topic).containsExactlyInAnyOrder(
                     Topic.MARKET_STATUS.topicName(), Topic.MARKET_RESOLUTIONS.topicName());
         });
-        Received resolution = reader.matching(r -> instrument.equals(r.key())
+        var resolution = reader.matching(r -> instrument.equals(r.key())
                 && r.topic().equals(Topic.MARKET_RESOLUTIONS.topicName())).get(0);
-        assertThat(resolution.event().type()).isEqualTo("market-data.resolution");
-        assertThat(((MarketResolution) resolution.event().data()).settlementPrice()).isEqualTo("1");
+        assertThat(resolution.value().type()).isEqualTo("market-data.resolution");
+        assertThat(((MarketResolution) resolution.value().data()).settlementPrice()).isEqualTo("1");
         assertThat(fx.metrics.rejectedCount(source, "invalid-resolution")).isEqualTo(1);
         assertThat(fx.cache.statuses().get(instrument).status()).isEqualTo(MarketStatusChanged.Status.HALTED);
         assertThat(fx.cache.resolutions().get(instrument).settlementPrice()).isEqualTo("1");

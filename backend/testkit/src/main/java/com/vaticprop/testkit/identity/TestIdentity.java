@@ -1,4 +1,4 @@
-package com.vaticprop.websocket.support;
+package com.vaticprop.testkit.identity;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -24,10 +24,16 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Stands in for core-service's identity: an ES256 key served as a JWKS over local HTTP, and tickets and access
- * tokens shaped as core issues them — plus the broken ones (expired, foreign key, {@code alg:none}).
+ * Stands in for core-service's identity in another service's tests: an ES256 key served as a JWKS over local HTTP
+ * ({@link #jwksUrl()}, for {@code CORE_JWKS_URL}), and access tokens and WebSocket tickets signed with it the way
+ * core issues them ({@code iss}, {@code aud}, {@code roles}; tickets also {@code typ}, {@code sessionExp}) — plus
+ * the broken ones (foreign key, {@code alg: none}).
  */
 public final class TestIdentity implements AutoCloseable {
+
+    private static final String ISSUER = "vatic-prop-core";
+    private static final String AUDIENCE = "vatic-prop";
+    private static final String KEY_ID = "core-key";
 
     private final ECKey key;
     private final ECKey foreignKey;
@@ -35,8 +41,8 @@ public final class TestIdentity implements AutoCloseable {
 
     public TestIdentity() {
         try {
-            key = new ECKeyGenerator(Curve.P_256).keyID("core-key").generate();
-            foreignKey = new ECKeyGenerator(Curve.P_256).keyID("core-key").generate();
+            key = new ECKeyGenerator(Curve.P_256).keyID(KEY_ID).generate();
+            foreignKey = new ECKeyGenerator(Curve.P_256).keyID(KEY_ID).generate();
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -54,8 +60,37 @@ public final class TestIdentity implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * One instance for the whole test JVM, never closed: for a URL that cached Spring contexts keep pointing at
+     * after the test class that first started them has finished.
+     */
+    public static TestIdentity shared() {
+        return Shared.INSTANCE;
+    }
+
+    private static final class Shared {
+        private static final TestIdentity INSTANCE = new TestIdentity();
+    }
+
     public String jwksUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
+    }
+
+    /** An access token for a fresh random user, valid 10 min. */
+    public String accessToken(String... roles) {
+        return accessToken(UUID.randomUUID(), roles);
+    }
+
+    /** An access token for {@code subject}, valid 10 min. */
+    public String accessToken(UUID subject, String... roles) {
+        return accessToken(subject.toString(), Instant.now().plusSeconds(600), roles);
+    }
+
+    public String accessToken(String userId, Instant expires, String... roles) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE)
+                .subject(userId).issueTime(new Date()).expirationTime(Date.from(expires))
+                .jwtID(UUID.randomUUID().toString()).claim("roles", List.of(roles)).build();
+        return sign(claims, key);
     }
 
     /** A ticket as {@code POST /auth/ws-ticket} returns it: valid 30 s, session 10 min. */
@@ -80,19 +115,12 @@ public final class TestIdentity implements AutoCloseable {
                 List.of("TRADER"))).serialize();
     }
 
-    public String accessToken(String userId, Instant expires, String... roles) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("vatic-prop-core").audience("vatic-prop")
-                .subject(userId).issueTime(new Date()).expirationTime(Date.from(expires))
-                .jwtID(UUID.randomUUID().toString()).claim("roles", List.of(roles)).build();
-        return sign(claims, key);
-    }
-
     private String ticket(String userId, Instant expires, Instant sessionExp, ECKey signer, String... roles) {
         return sign(ticketClaims(userId, expires, sessionExp, List.of(roles)), signer);
     }
 
     private static JWTClaimsSet ticketClaims(String userId, Instant expires, Instant sessionExp, List<String> roles) {
-        return new JWTClaimsSet.Builder().issuer("vatic-prop-core").audience("vatic-prop").subject(userId)
+        return new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject(userId)
                 .claim("typ", "ws-ticket").claim("roles", roles).claim("sessionExp", sessionExp.getEpochSecond())
                 .issueTime(new Date()).expirationTime(Date.from(expires)).jwtID(UUID.randomUUID().toString())
                 .build();
