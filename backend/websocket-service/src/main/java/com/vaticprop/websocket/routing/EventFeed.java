@@ -1,15 +1,13 @@
 package com.vaticprop.websocket.routing;
 
 import com.vaticprop.platform.events.Topic;
+import com.vaticprop.platform.events.consumer.KafkaPollLoop;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,7 +27,8 @@ import java.util.function.BooleanSupplier;
  * group, no committed offsets) because any replica may serve any client, so each needs every event, not a share.
  * Ticks start at the end (old prices are useless); event topics start {@code startupRewind} back in time, so a
  * replica that was down re-appends what it missed to the shared history (duplicates are refused there) before
- * serving. One platform thread runs the loop; {@link #assigned()} tells tests and readiness when it is positioned.
+ * serving. A {@link KafkaPollLoop} runs the consumer (and reconnects after a failure); {@link #assigned()} tells
+ * tests and readiness when it is positioned.
  */
 public final class EventFeed implements SmartLifecycle {
 
@@ -41,28 +40,40 @@ public final class EventFeed implements SmartLifecycle {
     /** Every topic keyed by assessment that reaches clients: trading, assessment, rules, simulations. */
     static final Set<Topic> EVENTS = assessmentTopics();
 
-    private final Map<String, Object> consumerConfig;
-    private final EventRouter router;
     private final Clock clock;
     private final Duration startupRewind;
-    private volatile BooleanSupplier ready = () -> true;
-    private volatile boolean running;
+    private final KafkaPollLoop loop;
     private volatile boolean assigned;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
 
     public EventFeed(Map<String, Object> kafkaConfig, EventRouter router, Clock clock, Duration startupRewind) {
         Map<String, Object> c = new HashMap<>(kafkaConfig);
         c.remove(ConsumerConfig.GROUP_ID_CONFIG);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
-        this.consumerConfig = Map.copyOf(c);
-        this.router = router;
         this.clock = clock;
         this.startupRewind = startupRewind;
+        this.loop = new KafkaPollLoop("ws-event-feed", c, Duration.ofMillis(100), new KafkaPollLoop.Handler() {
+            @Override
+            public void connected(KafkaConsumer<String, byte[]> consumer) {
+                assign(consumer);
+            }
+
+            @Override
+            public void record(ConsumerRecord<String, byte[]> record) {
+                router.route(record, clock.instant());
+            }
+
+            @Override
+            public void afterPoll() {
+                router.tick(clock.instant());
+            }
+
+            @Override
+            public void disconnected() {
+                assigned = false;
+            }
+        });
     }
 
     private static Set<Topic> assessmentTopics() {
@@ -77,7 +88,7 @@ public final class EventFeed implements SmartLifecycle {
 
     /** Starts reading only once this holds (the topics exist). */
     public EventFeed waitingFor(BooleanSupplier ready) {
-        this.ready = ready;
+        loop.waitingFor(ready);
         return this;
     }
 
@@ -86,71 +97,18 @@ public final class EventFeed implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = Thread.ofPlatform().name("ws-event-feed").daemon(true).start(this::loop);
+    public void start() {
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                if (!ready.getAsBoolean()) {
-                    Thread.sleep(200);
-                    continue;
-                }
-                try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfig)) {
-                    consumer = c;
-                    assign(c);
-                    while (running) {
-                        for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(100))) {
-                            router.route(r, clock.instant());
-                        }
-                        router.tick(clock.instant());
-                    }
-                } finally {
-                    consumer = null;
-                    assigned = false;
-                }
-            } catch (WakeupException e) {
-                // stopping
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("event feed: {} — reconnecting in 1 s", e.toString());
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        return loop.isRunning();
     }
 
     private void assign(KafkaConsumer<String, byte[]> c) {
