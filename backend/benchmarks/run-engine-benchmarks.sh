@@ -10,17 +10,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
-java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-if [[ -z "${JAVA_HOME:-}" || ! -x "${JAVA_HOME}/bin/javac" || "$(java_major "$JAVA_HOME")" -lt 21 ]]; then
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
-    if [[ -x "$candidate/bin/javac" ]]; then export JAVA_HOME="$candidate"; break; fi
-  done
-fi
-if [[ -z "${JAVA_HOME:-}" || ! -x "${JAVA_HOME}/bin/javac" || "$(java_major "$JAVA_HOME")" -lt 21 ]]; then
-  echo "run-engine-benchmarks: need a JDK >= 21 (set JAVA_HOME); found none" >&2
-  exit 1
-fi
-export PATH="$JAVA_HOME/bin:$PATH"
+. "$root/bin/jdk.sh"   # a JDK >= 21, as for the build
 
 which="${1:-all}"
 shift || true
