@@ -4,6 +4,7 @@ import com.vaticprop.platform.events.EventCodec;
 import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.Topic;
 import com.vaticprop.platform.events.data.EventData;
+import com.vaticprop.platform.events.consumer.KafkaFeed;
 import com.vaticprop.platform.events.consumer.KafkaPollLoop;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -14,7 +15,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -37,7 +36,7 @@ import java.util.function.Consumer;
  * next quote. A replica that stops leaves the group (or misses heartbeats for the short session timeout, 6 s) and the
  * survivors take its partitions over. Assessments map to partitions exactly as Kafka's default partitioner does.
  */
-public final class MonitorOwnership implements SmartLifecycle {
+public final class MonitorOwnership extends KafkaFeed {
 
     private static final Logger log = LoggerFactory.getLogger(MonitorOwnership.class);
 
@@ -47,7 +46,6 @@ public final class MonitorOwnership implements SmartLifecycle {
 
     private final EventCodec codec;
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
-    private final KafkaPollLoop loop;
     private volatile int partitions;
     private volatile Consumer<UUID> onEvent = id -> {
     };
@@ -64,7 +62,7 @@ public final class MonitorOwnership implements SmartLifecycle {
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
         this.codec = codec;
-        this.loop = new KafkaPollLoop("monitor-ownership", c, Duration.ofMillis(500), new KafkaPollLoop.Handler() {
+        runs(new KafkaPollLoop("monitor-ownership", c, Duration.ofMillis(500), new KafkaPollLoop.Handler() {
             @Override
             public void connected(KafkaConsumer<String, byte[]> consumer) {
                 partitions = consumer.partitionsFor(Topic.ASSESSMENT_CREATED.topicName(), Duration.ofSeconds(10))
@@ -81,7 +79,7 @@ public final class MonitorOwnership implements SmartLifecycle {
             public void disconnected() {
                 owned.clear();
             }
-        });
+        }));
     }
 
     /** Called with the assessment of each event this replica's partitions carry. */
@@ -92,11 +90,6 @@ public final class MonitorOwnership implements SmartLifecycle {
     /** Called after partitions were gained (load their assessments now rather than at the next discovery). */
     public void onGained(Runnable listener) {
         this.onGained = listener;
-    }
-
-    public MonitorOwnership waitingFor(BooleanSupplier ready) {
-        loop.waitingFor(ready);
-        return this;
     }
 
     /** True if this replica monitors the assessment now. */
@@ -111,11 +104,6 @@ public final class MonitorOwnership implements SmartLifecycle {
 
     static int partitionOf(UUID assessmentId, int partitions) {
         return Utils.toPositive(Utils.murmur2(assessmentId.toString().getBytes(StandardCharsets.UTF_8))) % partitions;
-    }
-
-    @Override
-    public void start() {
-        loop.start();
     }
 
     private void announce(ConsumerRecord<String, byte[]> r) {
@@ -154,16 +142,6 @@ public final class MonitorOwnership implements SmartLifecycle {
         public void onPartitionsLost(Collection<TopicPartition> lost) {
             onPartitionsRevoked(lost);
         }
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.vaticprop.platform.events.data.EventData;
 import com.vaticprop.platform.events.data.MarketResolution;
 import com.vaticprop.platform.events.data.MarketStatusChanged;
 import com.vaticprop.platform.events.data.MarketTick;
+import com.vaticprop.platform.events.consumer.KafkaFeed;
 import com.vaticprop.platform.events.consumer.KafkaPollLoop;
 import com.vaticprop.trading.instrument.InstrumentId;
 import com.vaticprop.trading.market.MarketStatus;
@@ -16,11 +17,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -30,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 /**
  * Feeds the {@link QuoteTable} from Kafka. Every replica reads <em>every</em> partition of the tick, status and
@@ -39,7 +37,7 @@ import java.util.function.BooleanSupplier;
  * are known at once — older ones are stale and simply lose to newer ones — and reads status and resolutions from the
  * beginning (compacted / bounded topics) so a closed or resolved market is known before the first order.
  */
-public final class MarketFeed implements SmartLifecycle {
+public final class MarketFeed extends KafkaFeed {
 
     private static final Logger log = LoggerFactory.getLogger(MarketFeed.class);
 
@@ -52,8 +50,6 @@ public final class MarketFeed implements SmartLifecycle {
     private final int tickBackfill;
     private final Counter ticks;
     private final Counter rejected;
-    private final KafkaPollLoop loop;
-    private volatile boolean assigned;
 
     public MarketFeed(Map<String, Object> kafkaConfig, QuoteTable table, EventCodec codec, int tickBackfill,
                       MeterRegistry meters) {
@@ -69,7 +65,7 @@ public final class MarketFeed implements SmartLifecycle {
                 .register(meters);
         this.rejected = Counter.builder("vatic.market.rejected").description("market records that could not be used")
                 .register(meters);
-        this.loop = new KafkaPollLoop("market-feed", c, Duration.ofMillis(200), new KafkaPollLoop.Handler() {
+        runs(new KafkaPollLoop("market-feed", c, Duration.ofMillis(200), new KafkaPollLoop.Handler() {
             @Override
             public void connected(KafkaConsumer<String, byte[]> consumer) {
                 assign(consumer);
@@ -84,33 +80,7 @@ public final class MarketFeed implements SmartLifecycle {
             public void disconnected() {
                 assigned = false;
             }
-        });
-    }
-
-    /** Starts reading only once this holds (the topics exist). */
-    public MarketFeed waitingFor(BooleanSupplier ready) {
-        loop.waitingFor(ready);
-        return this;
-    }
-
-    /** True once every partition is assigned and positioned: quotes published from now on will be seen. */
-    public boolean assigned() {
-        return assigned;
-    }
-
-    @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+        }));
     }
 
     private void assign(KafkaConsumer<String, byte[]> c) {
@@ -127,18 +97,6 @@ public final class MarketFeed implements SmartLifecycle {
         }
         assigned = true;
         log.info("market feed reading {} tick and {} status/resolution partitions", ticks.size(), fromStart.size());
-    }
-
-    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> c, Set<Topic> topics) {
-        List<TopicPartition> out = new ArrayList<>();
-        for (Topic t : topics) {
-            List<PartitionInfo> infos = c.partitionsFor(t.topicName(), Duration.ofSeconds(10));
-            if (infos == null || infos.isEmpty()) {
-                throw new IllegalStateException("topic " + t.topicName() + " has no partitions yet");
-            }
-            infos.forEach(p -> out.add(new TopicPartition(p.topic(), p.partition())));
-        }
-        return out;
     }
 
     private void apply(ConsumerRecord<String, byte[]> r) {

@@ -6,6 +6,7 @@ import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.EventType;
 import com.vaticprop.platform.events.data.EventData;
 import com.vaticprop.platform.events.consumer.IdempotentConsumer;
+import com.vaticprop.platform.events.consumer.KafkaFeed;
 import com.vaticprop.platform.events.consumer.KafkaPollLoop;
 import com.vaticprop.platform.events.consumer.ProcessedEventStore;
 import com.vaticprop.platform.events.consumer.SequencedConsumer;
@@ -16,7 +17,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -40,13 +40,12 @@ import java.util.function.BooleanSupplier;
  * everything held in memory is dropped whenever its consumer closes or partitions are revoked, and re-read from the
  * committed floor.
  */
-public final class AssessmentFeed implements SmartLifecycle {
+public final class AssessmentFeed extends KafkaFeed {
 
     private static final Logger log = LoggerFactory.getLogger(AssessmentFeed.class);
     static final String CONSUMER = "montecarlo-read-model";
     private static final Duration GAP_PATIENCE = Duration.ofMinutes(1);
 
-    private final KafkaPollLoop loop;
     private final ProcessedEventStore store;
     private final ReadModelWriter writer;
     private final Transactions transactions;
@@ -56,7 +55,6 @@ public final class AssessmentFeed implements SmartLifecycle {
     private SequencedConsumer sequenced;
     private final IdempotentConsumer idempotent;
 
-    private volatile boolean assigned;
     private Instant lastGapReport = Instant.EPOCH;
 
     public AssessmentFeed(Map<String, Object> baseConsumerConfig, ProcessedEventStore store, ReadModelWriter writer,
@@ -73,7 +71,7 @@ public final class AssessmentFeed implements SmartLifecycle {
         this.clock = clock;
         this.sequenced = new SequencedConsumer(CONSUMER, store, 10_000);
         this.idempotent = new IdempotentConsumer(CONSUMER, store);
-        this.loop = new KafkaPollLoop("assessment-feed", c, Duration.ofMillis(200), new KafkaPollLoop.Handler() {
+        runs(new KafkaPollLoop("assessment-feed", c, Duration.ofMillis(200), new KafkaPollLoop.Handler() {
             private KafkaConsumer<String, byte[]> consumer;
 
             @Override
@@ -99,32 +97,13 @@ public final class AssessmentFeed implements SmartLifecycle {
                 assigned = false;
                 reset();
             }
-        }).waitingFor(ready);
+        }));
+        waitingFor(ready);
     }
 
     static List<String> topics() {
         return Arrays.stream(EventType.values()).filter(EventType::carriesSeq)
                 .flatMap(t -> t.topics().stream()).map(t -> t.topicName()).distinct().toList();
-    }
-
-    /** True once this pod has partitions of the feed assigned (tests wait for it). */
-    public boolean assigned() {
-        return assigned;
-    }
-
-    @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
     }
 
     private void offer(ConsumerRecord<String, byte[]> r) {

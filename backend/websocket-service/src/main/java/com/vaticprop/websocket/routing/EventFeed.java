@@ -1,16 +1,15 @@
 package com.vaticprop.websocket.routing;
 
 import com.vaticprop.platform.events.Topic;
+import com.vaticprop.platform.events.consumer.KafkaFeed;
 import com.vaticprop.platform.events.consumer.KafkaPollLoop;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 /**
  * Reads every partition of the topics the service streams, on every replica: partitions are assigned (no consumer
@@ -30,7 +28,7 @@ import java.util.function.BooleanSupplier;
  * serving. A {@link KafkaPollLoop} runs the consumer (and reconnects after a failure); {@link #assigned()} tells
  * tests and readiness when it is positioned.
  */
-public final class EventFeed implements SmartLifecycle {
+public final class EventFeed extends KafkaFeed {
 
     private static final Logger log = LoggerFactory.getLogger(EventFeed.class);
 
@@ -42,8 +40,6 @@ public final class EventFeed implements SmartLifecycle {
 
     private final Clock clock;
     private final Duration startupRewind;
-    private final KafkaPollLoop loop;
-    private volatile boolean assigned;
 
     public EventFeed(Map<String, Object> kafkaConfig, EventRouter router, Clock clock, Duration startupRewind) {
         Map<String, Object> c = new HashMap<>(kafkaConfig);
@@ -53,7 +49,7 @@ public final class EventFeed implements SmartLifecycle {
         c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
         this.clock = clock;
         this.startupRewind = startupRewind;
-        this.loop = new KafkaPollLoop("ws-event-feed", c, Duration.ofMillis(100), new KafkaPollLoop.Handler() {
+        runs(new KafkaPollLoop("ws-event-feed", c, Duration.ofMillis(100), new KafkaPollLoop.Handler() {
             @Override
             public void connected(KafkaConsumer<String, byte[]> consumer) {
                 assign(consumer);
@@ -73,7 +69,7 @@ public final class EventFeed implements SmartLifecycle {
             public void disconnected() {
                 assigned = false;
             }
-        });
+        }));
     }
 
     private static Set<Topic> assessmentTopics() {
@@ -84,31 +80,6 @@ public final class EventFeed implements SmartLifecycle {
             }
         }
         return topics;
-    }
-
-    /** Starts reading only once this holds (the topics exist). */
-    public EventFeed waitingFor(BooleanSupplier ready) {
-        loop.waitingFor(ready);
-        return this;
-    }
-
-    public boolean assigned() {
-        return assigned;
-    }
-
-    @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
     }
 
     private void assign(KafkaConsumer<String, byte[]> c) {
@@ -137,17 +108,5 @@ public final class EventFeed implements SmartLifecycle {
         }
         assigned = true;
         log.info("event feed reading {} tick and {} event partitions", ticks.size(), events.size());
-    }
-
-    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> c, Set<Topic> topics) {
-        List<TopicPartition> out = new ArrayList<>();
-        for (Topic t : topics) {
-            List<PartitionInfo> infos = c.partitionsFor(t.topicName(), Duration.ofSeconds(10));
-            if (infos == null || infos.isEmpty()) {
-                throw new IllegalStateException("topic " + t.topicName() + " has no partitions yet");
-            }
-            infos.forEach(p -> out.add(new TopicPartition(p.topic(), p.partition())));
-        }
-        return out;
     }
 }
