@@ -46,6 +46,7 @@ public final class LiveAssessments {
     private final EngineSettings settings;
     private final EngineEvidence evidence;
     private final Map<UUID, LiveAssessment> live = new ConcurrentHashMap<>();
+    private final InstrumentWatch watch = new InstrumentWatch();
     private volatile java.util.function.Consumer<UUID> onDropped = id -> {
     };
 
@@ -105,6 +106,7 @@ public final class LiveAssessments {
          * the engine may have missed while another replica held it) and its latest quote (ignored if not newer).
          */
         public void feedLatestQuote(InstrumentId instrument, java.time.Instant at) {
+            watch.add(assessment.assessmentId, instrument); // first, so no quote after the one fed goes unseen
             apply(new EngineInput.StatusChanged(instrument, quotes.status(instrument.value()), at));
             quotes.quote(instrument.value()).ifPresent(q -> apply(new EngineInput.QuoteReceived(q)));
         }
@@ -143,6 +145,7 @@ public final class LiveAssessments {
                         recorder.record(target, a.engine, applied.result());
                     });
                 }
+                watched(a);
                 evidence.append(row.id, inputs);
                 jdbc.sql("UPDATE assessments SET engine_state = CAST(? AS JSONB), engine_version = ? WHERE id = ?")
                         .params(EngineSnapshots.write(a.engine), row.version + 1, row.id).update();
@@ -207,9 +210,55 @@ public final class LiveAssessments {
         }
     }
 
+    /**
+     * Applies the latest market to this replica's copy of the engine, if it holds one: for an assessment this
+     * replica has just started to monitor, whose engine stayed in memory (a command ran here) while another replica
+     * judged the quotes. Results with events stay pending for the monitor to write; returns true if there are any.
+     */
+    boolean catchUpHeld(UUID assessmentId) {
+        LiveAssessment a = live.get(assessmentId);
+        if (a == null) {
+            return false;
+        }
+        a.lock.lock();
+        try {
+            if (!isCurrent(a)) {
+                return false;
+            }
+            catchUp(a.engine, a.pending::add);
+            a.snapshotDirty = true;
+            watched(a);
+            return a.pending.stream().anyMatch(r -> !r.result().events().isEmpty());
+        } finally {
+            a.lock.unlock();
+        }
+    }
+
     /** Engines this replica holds, for the risk monitor. */
     Iterable<LiveAssessment> all() {
         return live.values();
+    }
+
+    /** Engines this replica holds that hold or work the instrument, for the risk monitor. */
+    Iterable<LiveAssessment> watching(InstrumentId instrument) {
+        List<LiveAssessment> out = new ArrayList<>();
+        for (UUID id : watch.watching(instrument)) {
+            LiveAssessment a = live.get(id);
+            if (a != null) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /** Records what the engine holds or works now; call with its lock held, after it changed. */
+    void watched(LiveAssessment a) {
+        watch.set(a.assessmentId, heldOrWorking(a.engine));
+    }
+
+    /** How many assessments watch the instrument. */
+    int watchCount(InstrumentId instrument) {
+        return watch.count(instrument);
     }
 
     /** False once the engine was replaced (reloaded) or dropped (rolled back): the monitor must not touch it. */
@@ -228,6 +277,7 @@ public final class LiveAssessments {
                 ? new AssessmentEngine(row.id.toString(), ruleSet, settings)
                 : EngineSnapshots.read(row.id.toString(), ruleSet, settings, row.engineState);
         LiveAssessment loaded = new LiveAssessment(row.id, row.userId, row.currency, engine, row.version);
+        watch.set(row.id, heldOrWorking(engine));
         catchUp(engine, loaded.pending::add);
         live.put(row.id, loaded);
         return loaded;

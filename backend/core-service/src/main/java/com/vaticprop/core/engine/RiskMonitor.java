@@ -97,9 +97,7 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
             return;
         }
         long start = System.nanoTime();
-        InstrumentId instrument = quote.instrument();
-        applyWhere(a -> LiveAssessments.heldOrWorking(a.engine).contains(instrument),
-                a -> new EngineInput.QuoteReceived(quote));
+        applyTo(live.watching(quote.instrument()), a -> true, a -> new EngineInput.QuoteReceived(quote));
         quoteLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 
@@ -110,8 +108,7 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
 
     @Override
     public void onResolution(InstrumentId instrument, BigDecimal price, Instant at) {
-        applyWhere(a -> LiveAssessments.heldOrWorking(a.engine).contains(instrument),
-                a -> new EngineInput.Resolved(instrument, price, at));
+        applyTo(live.watching(instrument), a -> true, a -> new EngineInput.Resolved(instrument, price, at));
     }
 
     private void tick() {
@@ -122,7 +119,12 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
 
     private void applyWhere(java.util.function.Predicate<LiveAssessment> which,
                             Function<LiveAssessment, EngineInput> input) {
-        for (LiveAssessment a : live.all()) {
+        applyTo(live.all(), which, input);
+    }
+
+    private void applyTo(Iterable<LiveAssessment> engines, java.util.function.Predicate<LiveAssessment> which,
+                         Function<LiveAssessment, EngineInput> input) {
+        for (LiveAssessment a : engines) {
             boolean flush = false;
             if (!a.lock.tryLock()) {
                 a.marketMissed = true; // a command holds it; it applies the latest market before it lets go
@@ -139,6 +141,7 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
                 a.snapshotDirty = true;
                 if (!r.events().isEmpty() || hasStoredChecks(r)) {
                     a.pending.add(new LiveAssessment.Applied(in, r));
+                    live.watched(a); // a fill, a close or the end of the assessment may change what it watches
                     flush = true;
                 } else {
                     a.marksChanged = true;
@@ -187,11 +190,14 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
         });
     }
 
-    /** Partitions were gained: load their assessments now. */
+    /**
+     * Partitions were gained: load their assessments now, and bring the engines this replica already held for them
+     * (a command ran here) up to the latest market, which the previous owner judged while this replica skipped them.
+     */
     void discoverSoon() {
         ScheduledExecutorService t = ticker;
         if (running && t != null) {
-            t.execute(this::loadOpenAssessmentsQuietly);
+            t.execute(() -> loadOpenAssessmentsQuietly(true));
         }
     }
 
@@ -259,7 +265,7 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
      * one last saw them, without writing. Every replica thus monitors every open assessment; the version check on
      * each write keeps a breach recorded once even when several replicas see it (CONTRACTS: exactly one effect).
      */
-    private int discover() {
+    private int discover(boolean gained) {
         record Open(UUID id, long version) {
         }
         List<Open> open = jdbc.sql("SELECT id, engine_version FROM assessments WHERE status IN ('ACTIVE', 'PAUSED')")
@@ -269,7 +275,7 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
                 continue;
             }
             try {
-                if (live.refresh(o.id(), o.version())) {
+                if (live.refresh(o.id(), o.version()) | (gained && live.catchUpHeld(o.id()))) {
                     flush(o.id());
                 }
             } catch (RuntimeException e) {
@@ -288,19 +294,19 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
         ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("monitor-timer")
                 .daemon(true).unstarted(r));
         running = true;
-        ticker.scheduleWithFixedDelay(this::loadOpenAssessmentsQuietly, 0, discoveryInterval.toMillis(),
+        ticker.scheduleWithFixedDelay(() -> loadOpenAssessmentsQuietly(false), 0, discoveryInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
         ticker.scheduleWithFixedDelay(this::tickQuietly, 1, 1, TimeUnit.SECONDS);
         long every = snapshotInterval.toMillis();
         ticker.scheduleWithFixedDelay(this::saveMarks, every, every, TimeUnit.MILLISECONDS);
     }
 
-    private void loadOpenAssessmentsQuietly() {
+    private void loadOpenAssessmentsQuietly(boolean gained) {
         try {
             while (running && !databaseReady.getAsBoolean()) {
                 Thread.sleep(200);
             }
-            int open = discover();
+            int open = discover(gained);
             if (!discovered) {
                 discovered = true;
                 log.info("risk monitor started; {} open assessment(s) in the database", open);

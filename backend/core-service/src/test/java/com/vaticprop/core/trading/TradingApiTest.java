@@ -168,6 +168,16 @@ class TradingApiTest {
             assertThat(violations.get(0).get("rule").asString()).isEqualTo("DAILY_LOSS");
             assertThat(violations.get(0).get("quote").get("bid").asString()).isEqualTo("54000");
             assertProblem(order(id, "k2", market("SELL", "1")), 409, "assessment-not-active");
+            // the breach policy: the long is closed at the breach quote's bid, 54000, with the 10 bps fee (54);
+            // 99939.99 − 6010 − 54 = 93875.99
+            assertThat(failed.get("account").get("balance").asString()).isEqualTo("93875.99");
+            assertThat(expect(api.get("/assessments/" + id + "/positions?status=OPEN", trader), 200).size())
+                    .isZero();
+            JsonNode closed = expect(api.get("/assessments/" + id + "/positions?status=CLOSED", trader), 200);
+            assertThat(closed.size()).isEqualTo(1);
+            assertThat(closed.get(0).get("exitPrice").asString()).isEqualTo("54000");
+            JsonNode liquidation = expect(api.get("/assessments/" + id + "/orders", trader), 200);
+            assertThat(liquidation.toString()).contains("liquidation:");
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 var events = kafka.matching(r -> id.equals(r.value().assessmentId()));
@@ -175,9 +185,10 @@ class TradingApiTest {
                         .map(r -> r.value().type()).toList();
                 assertThat(types).containsExactly("assessment.created", "assessment.started",
                         "trading.order-placed", "trading.order-filled", "trading.position-opened",
-                        "rules.violation-detected", "assessment.completed");
+                        "rules.violation-detected", "trading.order-placed", "trading.order-filled",
+                        "trading.position-closed", "assessment.completed");
                 assertThat(events.stream().map(r -> r.value().seq()).sorted().toList())
-                        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+                        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
                 var completed = events.stream().filter(r -> r.value().type().equals("assessment.completed"))
                         .findFirst().orElseThrow();
                 assertThat(((AssessmentCompleted) completed.value().data()).reason())
@@ -193,7 +204,7 @@ class TradingApiTest {
         JsonNode replay = expect(api.post("/admin/assessments/" + id + "/replay", null, admin), 200);
         assertThat(replay.get("agrees").asBoolean()).as(replay.toString()).isTrue();
         assertThat(replay.get("replayedStatus").asString()).isEqualTo("FAILED");
-        assertThat(replay.get("replayedFills").asInt()).isEqualTo(1);
+        assertThat(replay.get("replayedFills").asInt()).isEqualTo(2); // the trader's buy and the breach close
         assertThat(replay.get("replayedViolations").get(0).asString()).isEqualTo("DAILY_LOSS");
         // tampering with the stored record is detected
         jdbc.sql("UPDATE trades SET price = 59000 WHERE assessment_id = ?").param(id).update();
@@ -438,6 +449,51 @@ class TradingApiTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(expect(api.get("/assessments/"
                 + orphan, trader), 200).get("status").asString()).isEqualTo("FAILED"));
         assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt)).isLessThan(Duration.ofSeconds(15));
+    }
+
+    /**
+     * A replica that dies without leaving the consumer group (SIGKILL of a separate JVM): its partitions reach the
+     * survivor after the short session timeout, and the survivor loads their assessments and judges them on the
+     * latest quotes — the breaching quote, published after the kill, fails the orphan within 15 s of the kill.
+     */
+    @Test
+    void aKilledReplicasAssessmentsAreMonitoredByTheSurvivorWithin15Seconds() throws Exception {
+        Map<String, String> props = new java.util.LinkedHashMap<>();
+        for (String key : List.of("DATABASE_URL", "REDIS_HOST", "REDIS_PORT", "KAFKA_BROKERS",
+                "vatic.redis.key-prefix", "spring.kafka.bootstrap-servers")) {
+            props.put(key, environment.getRequiredProperty(key));
+        }
+        props.putAll(Map.of("APP_ENV", "development", "vatic.seed.enabled", "false", "STRIPE_SECRET_KEY", "",
+                "STRIPE_WEBHOOK_SECRET", "", "vatic.trading.stale-after.crypto", "30s", "server.port", "0"));
+        publish("BTC-USD", "60000", "60010");
+        try (ReplicaProcess killed = ReplicaProcess.start(CoreServiceApplication.class, props,
+                java.nio.file.Path.of("target", "killed-replica.log"))) {
+            // the other JVM has joined the monitor group once this replica no longer owns every assessment
+            List<UUID> bought = new java.util.ArrayList<>();
+            UUID orphan = await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                killed.assertAlive();
+                if (bought.size() < 12) {
+                    bought.add(buyAndStart());
+                }
+                return bought.stream().filter(id -> !ownership.owns(id)).findFirst().orElse(null);
+            }, java.util.Objects::nonNull);
+            publish("BTC-USD", "60000", "60010");
+            expect(order(orphan, "k1", market("BUY", "1")), 201);
+            Thread.sleep(1_000); // the owner has read the fill (it refreshes on trading events)
+            long killedAt = System.nanoTime();
+            killed.kill();
+            assertThat(ownership.owns(orphan)).as("owned by the survivor before the group noticed").isFalse();
+            publish("BTC-USD", "54000", "54010");
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(expect(api.get("/assessments/" + orphan, trader), 200).get("status").asString())
+                            .isEqualTo("FAILED"));
+            Duration took = Duration.ofNanos(System.nanoTime() - killedAt);
+            assertThat(took).isLessThan(Duration.ofSeconds(15));
+            assertThat(ownership.owns(orphan)).isTrue();
+            assertThat(jdbc.sql("SELECT count(*) FROM violations WHERE assessment_id = ?").param(orphan)
+                    .query(Long.class).single()).isEqualTo(1);
+            System.out.println("survivor failed the killed replica's assessment " + took.toMillis() + " ms after the kill");
+        }
     }
 
     @Test

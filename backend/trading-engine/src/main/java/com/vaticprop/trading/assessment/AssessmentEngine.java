@@ -16,6 +16,7 @@ import com.vaticprop.trading.order.Fill;
 import com.vaticprop.trading.order.FillSimulator;
 import com.vaticprop.trading.order.OrderRequest;
 import com.vaticprop.trading.order.OrderType;
+import com.vaticprop.trading.order.Side;
 import com.vaticprop.trading.order.TimeInForce;
 import com.vaticprop.trading.order.WorkingOrder;
 import com.vaticprop.trading.position.Position;
@@ -428,8 +429,9 @@ public final class AssessmentEngine {
     public EngineResult adminFail(String reason, Instant at) {
         EngineResult r = command(l -> l.fail(FailureReason.ADMIN, null), "ADMIN: " + reason, at);
         if (lifecycle.state() == AssessmentState.FAILED && lifecycle.failureReason() == FailureReason.ADMIN) {
-            complete(AssessmentState.FAILED, FailureReason.ADMIN.name(), null, at);
             cancelWhere(wo -> true, "assessment failed: ADMIN", at);
+            liquidate("ADMIN-" + at.toEpochMilli(), at);
+            complete(AssessmentState.FAILED, FailureReason.ADMIN.name(), null, at);
             return finish();
         }
         return r;
@@ -512,8 +514,51 @@ public final class AssessmentEngine {
         }
         events.add(new EngineEvent.ViolationDetected(violationId, breach, evidence, at));
         transition(lifecycle.fail(reason, violationId), reason.name(), at);
-        complete(AssessmentState.FAILED, reason.name(), violationId, at);
         cancelWhere(wo -> true, "assessment failed: " + reason, at);
+        liquidate(violationId, at);
+        complete(AssessmentState.FAILED, reason.name(), violationId, at);
+    }
+
+    /**
+     * The breach policy: a failed account keeps no market risk. Every open position is closed by a reduce-only market
+     * order of the engine's own, filled in full at the price the position was marked at when the limit was touched
+     * (longs at the bid, shorts at the ask of the breach quote, or of the instrument's latest quote for the other
+     * positions), with no slippage and the instrument's normal fee. Closing at the very marks the breach was measured
+     * on means the final balance is the breach equity less the closing fees — nothing a later price does can change
+     * the verdict or the money. The order ids derive from the assessment, the failure and the instrument, so a
+     * replay produces the same orders.
+     */
+    private void liquidate(String failureId, Instant at) {
+        if (account == null) {
+            return;
+        }
+        int n = 0;
+        for (Position p : List.copyOf(account.positions())) {
+            Quote q = quotes.get(p.instrument().value());
+            if (q == null) {
+                continue; // cannot happen: a position is opened by a fill on a known quote
+            }
+            n++;
+            String orderId = stableUuid(assessmentId + "/" + failureId + "/" + p.instrument().value());
+            OrderRequest close = new OrderRequest(orderId, p.instrument(), p.isLong() ? Side.SELL : Side.BUY,
+                    OrderType.MARKET, p.absQty(), null, null, TimeInForce.IOC, true,
+                    "liquidation:" + failureId + ":" + n);
+            seenOrderKeys.add("id:" + orderId);
+            seenOrderKeys.add("key:" + close.idempotencyKey());
+            events.add(new EngineEvent.OrderAccepted(close, phase, at));
+            Instrument instrument = catalog.get(p.instrument());
+            BigDecimal price = p.markPrice(q);
+            FeeModel.FeeCharge fee = instrument.feeModel().charge(p.absQty(), price,
+                    WorkingOrder.accepted(close, at, 0).fees());
+            tradeSeq++;
+            Fill fill = new Fill(assessmentId + "-T" + tradeSeq, orderId, p.instrument(), close.side(), p.absQty(),
+                    price, fee.fee(), q, at);
+            PositionChange change = account.applyFill(fill);
+            events.add(new EngineEvent.OrderFilled(fill));
+            if (change.closed() != null) {
+                events.add(new EngineEvent.PositionClosed(change.closed()));
+            }
+        }
     }
 
     private void passPhase(Instant at) {
@@ -665,6 +710,16 @@ public final class AssessmentEngine {
                 events.add(new EngineEvent.OrderCancelled(wo.request().orderId(), reason, at));
             }
         }
+    }
+
+    /** A name-based UUID (version 3) of the string's UTF-16 code units: the same name gives the same id. */
+    private static String stableUuid(String name) {
+        byte[] bytes = new byte[name.length() * 2];
+        for (int i = 0; i < name.length(); i++) {
+            bytes[2 * i] = (byte) (name.charAt(i) >> 8);
+            bytes[2 * i + 1] = (byte) name.charAt(i);
+        }
+        return java.util.UUID.nameUUIDFromBytes(bytes).toString();
     }
 
     private Quote latestHeldQuote() {

@@ -166,9 +166,26 @@ class AssessmentEngineTest {
         assertThat(r.eventsOf(Completed.class)).singleElement().satisfies(c -> {
             assertThat(c.result()).isEqualTo(AssessmentState.FAILED);
             assertThat(c.reason()).isEqualTo("DAILY_LOSS");
-            assertThat(c.finalEquity()).isEqualByComparingTo("95000");
+            // the position is closed at the breach mark (bid 55060) less the 0.1 % fee: 95000 − 55.06
+            assertThat(c.finalBalance()).isEqualByComparingTo("94944.94");
+            assertThat(c.finalEquity()).isEqualByComparingTo("94944.94");
         });
         assertThat(r.eventsOf(OrderCancelled.class)).extracting(OrderCancelled::orderId).containsExactly("o2");
+        EngineEvent.OrderAccepted close = r.eventsOf(EngineEvent.OrderAccepted.class).getFirst();
+        assertThat(close.order().reduceOnly()).isTrue();
+        assertThat(close.order().side()).isEqualTo(Side.SELL);
+        assertThat(close.order().idempotencyKey()).isEqualTo("liquidation:A-V1:1");
+        assertThat(r.fills()).singleElement().satisfies(f -> {
+            assertThat(f.orderId()).isEqualTo(close.order().orderId());
+            assertThat(f.price()).isEqualByComparingTo("55060");
+            assertThat(f.qty()).isEqualByComparingTo("1");
+            assertThat(f.fee()).isEqualByComparingTo("55.06");
+            assertThat(f.quote()).isEqualTo(worse);
+        });
+        assertThat(r.eventsOf(EngineEvent.PositionClosed.class)).singleElement()
+                .satisfies(p -> assertThat(p.position().exitPrice()).isEqualByComparingTo("55060"));
+        assertThat(r.events().getLast()).isInstanceOf(Completed.class);
+        assertThat(e.account().orElseThrow().positions()).isEmpty();
         assertThat(e.state()).isEqualTo(AssessmentState.FAILED);
         assertThat(e.lifecycle().failureReason()).isEqualTo(FailureReason.DAILY_LOSS);
         assertThat(e.placeOrder(OrderRequest.market("o3", BTC, Side.SELL, "1"), at(6))
@@ -180,6 +197,35 @@ class AssessmentEngineTest {
         assertThat(back.eventsOf(EngineEvent.Reinstated.class)).hasSize(1);
         assertThat(e.state()).isEqualTo(AssessmentState.ACTIVE);
         assertThat(e.onQuote(btc("60000", "60010", "5", at(9))).eventsOf(ViolationDetected.class)).isEmpty();
+    }
+
+    @Test
+    void aBreachClosesEveryPositionAtItsMarkWithTheSameOrderIdsOnEveryRun() {
+        InstrumentId eth = InstrumentId.of("ETH-USD");
+        java.util.function.Supplier<EngineResult> run = () -> {
+            AssessmentEngine e = started(Tiers.cryptoTwoStep100k());
+            e.onQuote(Quote.top(eth, "3000", "3001", "100", "100", at(1)));
+            e.onQuote(btc("60000", "60000", "5", at(1)));
+            e.placeOrder(OrderRequest.market("short", eth, Side.SELL, "10"), at(2)); // short 10 ETH at the bid 3000
+            e.placeOrder(OrderRequest.market("long", BTC, Side.BUY, "1"), at(2));    // long 1 BTC at 60000
+            e.onQuote(Quote.top(eth, "3099", "3100", "100", "100", at(3)));          // short marked at the ask: −1000
+            EngineResult r = e.onQuote(btc("55000", "55010", "5", at(4)));           // long −5000: floor touched
+            assertThat(e.account().orElseThrow().positions()).isEmpty();
+            return r;
+        };
+        EngineResult first = run.get();
+        assertThat(first.eventsOf(ViolationDetected.class)).hasSize(1);
+        assertThat(first.fills()).extracting(f -> f.instrument().value() + " " + f.side() + " "
+                        + f.qty().stripTrailingZeros().toPlainString() + " @ " + f.price().stripTrailingZeros()
+                        .toPlainString())
+                .containsExactlyInAnyOrder("BTC-USD SELL 1 @ 55000", "ETH-USD BUY 10 @ 3100");
+        assertThat(first.eventsOf(EngineEvent.PositionClosed.class)).hasSize(2);
+        assertThat(first.eventsOf(EngineEvent.OrderAccepted.class)).allSatisfy(a -> {
+            assertThat(a.order().reduceOnly()).isTrue();
+            assertThat(a.order().type()).isEqualTo(com.vaticprop.trading.order.OrderType.MARKET);
+        });
+        assertThat(run.get().fills()).extracting(f -> f.orderId())
+                .containsExactlyElementsOf(first.fills().stream().map(f -> f.orderId()).toList());
     }
 
     @Test
