@@ -22,56 +22,18 @@ CONCURRENCY=${2:-32}
 TRADERS=${TRADERS:-1000}
 WARMUP=${WARMUP:-20}
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-60}
-PG_MODE=${PG:-durable}
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-15432} PGUSER=${PGUSER:-postgres}
 OUT=backend/benchmarks/target/order-benchmark
 mkdir -p "$OUT"
 
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  ./mvnw -B -q -Dmaven.test.skip=true install -pl backend/devstack,backend/benchmarks -am >"$OUT/build.log" 2>&1 \
-    || { grep -v "^WARNING" "$OUT/build.log" | tail -30 >&2; echo "build failed ($OUT/build.log)" >&2; exit 1; }
-fi
+. backend/benchmarks/lib/core-stack.sh
+core_stack_build
 
 echo "machine: $(nproc) CPUs, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/ {print $2}') GB RAM; $(java -version 2>&1 | head -1)"
 echo "start $(date -u +%FT%TZ); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-stack="" pgdata="" as_pg=()
-cleanup() {
-  if [ -n "$stack" ]; then kill "$stack" 2>/dev/null || true; wait "$stack" 2>/dev/null || true; fi
-  if [ -n "$pgdata" ]; then "${as_pg[@]}" "$PG_BIN/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$pgdata"; fi
-}
-trap cleanup EXIT
+core_stack_start
 
-if [ -z "${CORE_URL:-}" ]; then
-  CORE_URL=http://127.0.0.1:3000
-  db_env=()
-  if [ "$PG_MODE" = durable ]; then
-    if [ -z "${PG_BIN:-}" ]; then
-      PG_BIN=$(ls -d /tmp/embedded-pg/PG-*/bin 2>/dev/null | head -1 || true)
-      [ -n "$PG_BIN" ] || PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-    fi
-    [ -x "$PG_BIN/postgres" ] || { echo "no PostgreSQL server binaries (set PG_BIN, or run ./run-local once)" >&2; exit 1; }
-    pgdata=$(mktemp -d /tmp/vatic-order-bench-pg.XXXXXX)
-    if [ "$(id -u)" = 0 ]; then chown postgres "$pgdata"; as_pg=(runuser -u postgres --); fi # initdb refuses root
-    "${as_pg[@]}" "$PG_BIN/initdb" -D "$pgdata" -U postgres -A trust -E UTF8 --no-locale >/dev/null
-    "${as_pg[@]}" "$PG_BIN/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -o "-p $PGPORT -c listen_addresses=127.0.0.1 \
-      -c unix_socket_directories=$pgdata -c max_connections=300 -c default_transaction_isolation=serializable \
-      -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c shared_buffers=256MB" start >/dev/null
-    psql -q -d postgres -c "CREATE DATABASE vatic"
-    db_env=(env DATABASE_URL="postgresql://postgres@127.0.0.1:$PGPORT/vatic")
-    echo "PostgreSQL: $("$PG_BIN/postgres" --version) started by this script, data in $pgdata (same disk as the build)"
-  fi
-  "${db_env[@]}" java -Dvatic.root="$PWD" -jar backend/devstack/target/devstack-exec.jar >"$OUT/devstack.log" 2>&1 &
-  stack=$!
-  until grep -q "platform ready in\|platform NOT ready" "$OUT/devstack.log"; do
-    kill -0 "$stack" 2>/dev/null || { echo "devstack exited, see $OUT/devstack.log" >&2; tail -20 "$OUT/devstack.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  grep "platform .*ready" "$OUT/devstack.log"
-  grep -q "platform ready in" "$OUT/devstack.log" || exit 1
-fi
-
-show() { psql -Atq -d "$1" -c "SELECT current_setting('server_version') || ', synchronous_commit=' || current_setting('synchronous_commit') || ', fsync=' || current_setting('fsync') || ', full_page_writes=' || current_setting('full_page_writes') || ', default_transaction_isolation=' || current_setting('default_transaction_isolation')"; }
+show() { core_stack_show_pg "$1"; }
 echo "PostgreSQL $PGHOST:$PGPORT, database vatic (core-service): $(show vatic)"
 
 # --- baseline: pgbench -N (TPC-B without the branch/teller updates) on its own database in the same server --------

@@ -2,6 +2,10 @@ package com.vaticprop.benchmarks.orders;
 
 import org.HdrHistogram.Histogram;
 
+import static com.vaticprop.benchmarks.orders.CoreHttp.expect;
+import static com.vaticprop.benchmarks.orders.CoreHttp.field;
+import static com.vaticprop.benchmarks.orders.CoreHttp.forwardedFor;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,13 +61,12 @@ public final class OrderLoad {
     private static final Pattern CHECK = Pattern.compile("\"check\":\"([A-Z_]+)\"");
     private static final Pattern TYPE = Pattern.compile("\"type\":\"https://vaticprop.com/problems/([a-z0-9-]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final CoreHttp http;
     private final String core;
-    private final AtomicInteger setUpServerErrors = new AtomicInteger();
 
     private OrderLoad(String core) {
         this.core = core;
+        this.http = new CoreHttp(core);
     }
 
     public static void main(String[] args) throws Exception {
@@ -80,7 +83,7 @@ public final class OrderLoad {
         List<Trader> traders = setUp(count);
         System.out.printf("set-up: %d traders registered, logged in, tier bought, assessment started in %.0f s"
                 + " (%d 5xx answers sent again)%n", traders.size(), (System.nanoTime() - setupStart) / 1e9,
-                setUpServerErrors.get());
+                http.setUpServerErrors());
         verifyFill(traders.getFirst());
         refreshTokens(traders);
         Result warm = load(traders, warmup, concurrency);
@@ -118,26 +121,9 @@ public final class OrderLoad {
     }
 
     private Trader setUpOne(String email) throws Exception {
-        String ip = forwardedFor();
-        expect(sendRetrying(post("/auth/register", null, ip, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                + "\"}")), 201, "register " + email);
-        String tokens = expect(sendRetrying(post("/auth/login", null, ip, "{\"email\":\"" + email + "\",\"password\":\""
-                + PASSWORD + "\"}")), 200, "login " + email);
-        String access = field(tokens, "accessToken");
-        String refresh = field(tokens, "refreshToken");
-        String purchase = expect(sendRetrying(post("/purchases", access, ip, "{\"tierId\":\"" + TIER + "\"}")), 201,
-                "purchase for " + email);
-        if (!purchase.contains("\"status\":\"COMPLETED\"")) {
-            throw new IllegalStateException("purchase not COMPLETED (is core-service on the development payment path,"
-                    + " APP_ENV=development and no STRIPE_SECRET_KEY?): " + purchase);
-        }
-        String assessment = field(purchase, "assessmentId");
-        String started = expect(sendRetrying(post("/assessments/" + assessment + "/start", access, ip, null)), 200,
-                "start " + assessment);
-        if (!started.contains("\"status\":\"ACTIVE\"")) {
-            throw new IllegalStateException("assessment not ACTIVE after start: " + started);
-        }
-        return new Trader(email, assessment, access, refresh);
+        CoreHttp.Tokens tokens = http.registerAndLogIn(email, PASSWORD);
+        String assessment = http.buyAndStart(tokens.access(), TIER);
+        return new Trader(email, assessment, tokens.access(), tokens.refresh());
     }
 
     /** One BUY must fill on a live quote (the feed may still be warming up: up to 30 s of retries), then flat again. */
@@ -145,10 +131,10 @@ public final class OrderLoad {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         HttpResponse<String> last;
         do {
-            last = send(order(t, "BUY"));
+            last = http.send(order(t, "BUY"));
             if (last.statusCode() == 201 && "FILLED".equals(find(STATUS, last.body()))) {
                 System.out.println("fill check: BUY 0.001 BTC-USD FILLED — " + last.body());
-                expect(send(order(t, "SELL")), 201, "closing SELL of the fill check");
+                expect(http.send(order(t, "SELL")), 201, "closing SELL of the fill check");
                 return;
             }
             Thread.sleep(1000);
@@ -167,7 +153,7 @@ public final class OrderLoad {
             List<Future<?>> futures = new ArrayList<>();
             for (Trader t : traders) {
                 futures.add(pool.submit(() -> {
-                    String body = expect(send(post("/auth/refresh", null, forwardedFor(),
+                    String body = expect(http.send(http.post("/auth/refresh", null, forwardedFor(),
                             "{\"refreshToken\":\"" + t.refreshToken + "\"}")), 200, "refresh " + t.email);
                     t.accessToken = field(body, "accessToken");
                     t.refreshToken = field(body, "refreshToken");
@@ -228,7 +214,7 @@ public final class OrderLoad {
                             String body = "";
                             boolean answered = false;
                             try {
-                                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                                HttpResponse<String> r = http.send(request);
                                 body = r.body();
                                 outcome = outcome(r.statusCode(), body);
                                 answered = true;
@@ -363,66 +349,9 @@ public final class OrderLoad {
                 .build();
     }
 
-    private HttpRequest post(String path, String token, String forwardedFor, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(core + path)).timeout(Duration.ofSeconds(60))
-                .header("X-Forwarded-For", forwardedFor);
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (json == null) {
-            return b.POST(HttpRequest.BodyPublishers.noBody()).build();
-        }
-        return b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
-    }
-
-    /**
-     * Set-up requests are sent again after a 5xx (a rolled-back transaction, nothing happened): core-service may exhaust
-     * its SQLSTATE 40001 retries under SERIALIZABLE when the machine is overloaded. Each such answer is counted and
-     * printed, so a run shows it.
-     */
-    private HttpResponse<String> sendRetrying(HttpRequest request) throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> r = send(request);
-            if (r.statusCode() < 500 || attempt == 5) {
-                return r;
-            }
-            int n = setUpServerErrors.incrementAndGet();
-            if (n <= 3) {
-                System.out.printf("  set-up: %s answered %d, sending it again (%s)%n", request.uri().getPath(),
-                        r.statusCode(), r.body());
-            }
-            Thread.sleep(200L * attempt);
-        }
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String expect(HttpResponse<String> r, int status, String what) {
-        if (r.statusCode() != status) {
-            throw new IllegalStateException(what + ": expected " + status + ", got " + r.statusCode() + " "
-                    + r.body());
-        }
-        return r.body();
-    }
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + name + " in " + json);
-        }
-        return m.group(1);
-    }
-
     private static String find(Pattern p, String body) {
         Matcher m = p.matcher(body);
         return m.find() ? m.group(1) : null;
-    }
-
-    private static String forwardedFor() {
-        int a = ThreadLocalRandom.current().nextInt(65_536);
-        return "10.78." + (a >> 8) + "." + (a & 0xff);
     }
 
     private static double ms(Histogram h, double percentile) {
