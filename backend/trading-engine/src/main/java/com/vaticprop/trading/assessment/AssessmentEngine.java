@@ -493,8 +493,16 @@ public final class AssessmentEngine {
         if (state != AssessmentState.ACTIVE && state != AssessmentState.PAUSED) {
             return;
         }
-        Evaluation e = RuleEngine.evaluate(rules, new RuleContext(ruleSet, currentPhase(), account.snapshot(),
-                closedDay, point, at));
+        RuleContext ctx = new RuleContext(ruleSet, currentPhase(), account.snapshot(), closedDay, point, at);
+        if ((point == EvaluationPoint.QUOTE || point == EvaluationPoint.TIMER)
+                && !RuleEngine.anyHardLimitBreached(rules, ctx)) {
+            // a quote or a timer can only breach: the pass conditions move with fills and day rolls (the target
+            // needs a flat account, and a quote is judged only while a position is open). Nothing breached: no
+            // checks to build — these evaluations stay in memory anyway (CONTRACTS: RuleChecks persisted on fills,
+            // day rolls, breaches and state changes) — which makes a quote cheap for every account holding it.
+            return;
+        }
+        Evaluation e = RuleEngine.evaluate(rules, ctx);
         lastEvaluation = e;
         checks.addAll(e.checks());
         if (e.failure().isPresent()) {

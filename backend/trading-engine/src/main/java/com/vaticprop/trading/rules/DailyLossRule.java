@@ -27,30 +27,60 @@ public record DailyLossRule(DailyLossLimit limit) implements Rule {
         return RuleName.DAILY_LOSS;
     }
 
+    /** The day's anchor for a snapshot: day 1 the initial balance, then the prior close the limit names. */
+    private BigDecimal anchor(AccountSnapshot s) {
+        if (s.day().equals(s.startDay())) {
+            return s.initialBalance();
+        }
+        return switch (limit.anchor()) {
+            case PRIOR_DAY_BALANCE -> s.dayOpenBalance();
+            case PRIOR_DAY_EQUITY -> s.dayOpenEquity();
+            case MAX_OF_BOTH -> Money.max(s.dayOpenBalance(), s.dayOpenEquity());
+        };
+    }
+
+    private BigDecimal base(AccountSnapshot s, BigDecimal anchor) {
+        return limit.limitBasis() == LimitBasis.INITIAL_BALANCE ? s.initialBalance() : anchor;
+    }
+
+    private BigDecimal floor(BigDecimal anchor, BigDecimal allowance) {
+        return Money.book(anchor.subtract(allowance));
+    }
+
+    private BigDecimal measured(AccountSnapshot s) {
+        return limit.includeOpenPnl() ? s.equity() : s.balance();
+    }
+
+    private static AccountSnapshot measuredSnapshot(RuleContext ctx) {
+        return ctx.point() == EvaluationPoint.DAY_ROLL ? ctx.closedDay() : ctx.account();
+    }
+
+    private boolean counts(RuleContext ctx) {
+        return limit.evaluation() == DailyEvaluation.INTRADAY || ctx.point() == EvaluationPoint.DAY_ROLL;
+    }
+
+    @Override
+    public boolean breached(RuleContext ctx) {
+        if (!counts(ctx)) {
+            return false;
+        }
+        AccountSnapshot s = measuredSnapshot(ctx);
+        BigDecimal anchor = anchor(s);
+        return measured(s).compareTo(floor(anchor, limit.allowance().resolve(base(s, anchor)))) <= 0;
+    }
+
     @Override
     public RuleCheck evaluate(RuleContext ctx) {
         boolean dayRoll = ctx.point() == EvaluationPoint.DAY_ROLL;
-        AccountSnapshot s = dayRoll ? ctx.closedDay() : ctx.account();
-        boolean firstDay = s.day().equals(s.startDay());
-        String anchorName;
-        BigDecimal anchor;
-        if (firstDay) {
-            anchorName = "INITIAL_BALANCE (day 1)";
-            anchor = s.initialBalance();
-        } else {
-            anchorName = limit.anchor().name();
-            anchor = switch (limit.anchor()) {
-                case PRIOR_DAY_BALANCE -> s.dayOpenBalance();
-                case PRIOR_DAY_EQUITY -> s.dayOpenEquity();
-                case MAX_OF_BOTH -> Money.max(s.dayOpenBalance(), s.dayOpenEquity());
-            };
-        }
-        BigDecimal base = limit.limitBasis() == LimitBasis.INITIAL_BALANCE ? s.initialBalance() : anchor;
+        AccountSnapshot s = measuredSnapshot(ctx);
+        String anchorName = s.day().equals(s.startDay()) ? "INITIAL_BALANCE (day 1)" : limit.anchor().name();
+        BigDecimal anchor = anchor(s);
+        BigDecimal base = base(s, anchor);
         BigDecimal allowance = limit.allowance().resolve(base);
-        BigDecimal floor = Money.book(anchor.subtract(allowance));
-        BigDecimal measured = limit.includeOpenPnl() ? s.equity() : s.balance();
+        BigDecimal floor = floor(anchor, allowance);
+        BigDecimal measured = measured(s);
         String measuredName = limit.includeOpenPnl() ? "equity" : "balance";
-        boolean counts = limit.evaluation() == DailyEvaluation.INTRADAY || dayRoll;
+        boolean counts = counts(ctx);
         boolean touched = measured.compareTo(floor) <= 0;
         Verdict verdict = counts && touched ? Verdict.BREACH : Verdict.OK;
         BigDecimal distance = Money.book(measured.subtract(floor));

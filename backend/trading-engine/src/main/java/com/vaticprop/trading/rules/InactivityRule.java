@@ -23,6 +23,13 @@ public record InactivityRule(int inactivityDays) implements Rule {
     }
 
     @Override
+    public boolean breached(RuleContext ctx) {
+        LocalDate last = ctx.account().lastTradeDay() != null ? ctx.account().lastTradeDay()
+                : ctx.account().startDay();
+        return !ctx.at().isBefore(deadline(ctx.ruleSet().dayBoundary(), last));
+    }
+
+    @Override
     public RuleCheck evaluate(RuleContext ctx) {
         DayBoundary boundary = ctx.ruleSet().dayBoundary();
         LocalDate last = ctx.account().lastTradeDay() != null ? ctx.account().lastTradeDay()

@@ -25,6 +25,12 @@ public record MaxDurationRule(Integer maxDurationDays) implements Rule {
     }
 
     @Override
+    public boolean breached(RuleContext ctx) {
+        return maxDurationDays != null
+                && !ctx.at().isBefore(deadline(ctx.ruleSet().dayBoundary(), ctx.account().startDay()));
+    }
+
+    @Override
     public RuleCheck evaluate(RuleContext ctx) {
         DayBoundary boundary = ctx.ruleSet().dayBoundary();
         LocalDate start = ctx.account().startDay();

@@ -36,6 +36,11 @@ public record MaxLossRule(MaxLossLimit limit) implements Rule {
     }
 
     @Override
+    public boolean breached(RuleContext ctx) {
+        return ctx.account().equity().compareTo(floor(ctx.account())) <= 0;
+    }
+
+    @Override
     public RuleCheck evaluate(RuleContext ctx) {
         AccountSnapshot s = ctx.account();
         BigDecimal allowance = limit.allowance().resolve(s.initialBalance());

@@ -12,4 +12,14 @@ public sealed interface Rule permits ProfitTargetRule, MinTradingDaysRule, Consi
     }
 
     RuleCheck evaluate(RuleContext ctx);
+
+    /**
+     * Whether this rule, as a hard limit, is breached in this context: exactly {@code evaluate(ctx)}'s verdict for
+     * hard limits, false for the others. The money and time limits answer it without building the explanation, so
+     * the engine can judge a quote — the hottest path of the platform — without allocating a {@link RuleCheck} per
+     * rule when nothing is breached.
+     */
+    default boolean breached(RuleContext ctx) {
+        return kind() == RuleKind.HARD_LIMIT && evaluate(ctx).breached();
+    }
 }

@@ -28,6 +28,16 @@ public final class RuleEngine {
         return new Evaluation(checks, failure, passReady);
     }
 
+    /** Whether any hard limit is breached: {@code evaluate(rules, ctx).failure().isPresent()}, without the checks. */
+    public static boolean anyHardLimitBreached(List<Rule> rules, RuleContext ctx) {
+        for (Rule rule : rules) {
+            if (rule.breached(ctx)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Optional<RuleCheck> firstCrossed(List<RuleCheck> checks) {
         List<RuleCheck> breaches = checks.stream()
                 .filter(c -> c.kind() == RuleKind.HARD_LIMIT && c.breached()).toList();

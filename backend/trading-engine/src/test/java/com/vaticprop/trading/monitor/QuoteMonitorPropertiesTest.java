@@ -120,8 +120,11 @@ class QuoteMonitorPropertiesTest {
                     assertThat(monitor.verdict(c.slot).breached()).isFalse();
                     continue;
                 }
-                Evaluation e = RuleEngine.evaluate(c.rules, RuleContext.at(c.ruleSet, c.phase, c.account.snapshot(),
-                        EvaluationPoint.QUOTE, at));
+                RuleContext ctx = RuleContext.at(c.ruleSet, c.phase, c.account.snapshot(), EvaluationPoint.QUOTE, at);
+                Evaluation e = RuleEngine.evaluate(c.rules, ctx);
+                // the engine's cheap quote-time judgement (no checks built) agrees with the full evaluation
+                assertThat(RuleEngine.anyHardLimitBreached(c.rules, ctx)).as(c.describe() + " at " + at)
+                        .isEqualTo(e.failure().isPresent());
                 QuoteMonitor.Verdict v = monitor.verdict(c.slot);
                 Statistics.label("verdict").collect(e.failure().map(f -> f.rule().name()).orElse("none"));
                 Statistics.label("account").collect(monitor.fixedPoint(c.slot) ? "fixed-point" : "BigDecimal",
