@@ -18,8 +18,7 @@ OUT=backend/benchmarks/target/breach-benchmark
 mkdir -p "$OUT"
 . backend/benchmarks/lib/core-stack.sh
 core_stack_build
-echo "machine: $(nproc) CPUs, $(free -g | awk '/Mem:/ {print $2}') GB RAM; $(java -version 2>&1 | head -1)"
-echo "start $(date -u +%FT%TZ); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+core_stack_banner
 # the harness is the only price source; a trader holds PER_TRADER assessments at once
 export MARKET_DATA_SOURCES=none VATIC_ASSESSMENTS_MAXACTIVEPERUSER=$PER_TRADER
 core_stack_start
@@ -30,11 +29,9 @@ java -Xmx2g -cp backend/benchmarks/target/benchmarks-jmh.jar com.vaticprop.bench
 echo "end $(date -u +%FT%TZ); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 RESULT=$(grep "^RESULT" "$OUT/breach.log" || true)
 [ -n "$RESULT" ] || { echo "BreachLatency did not finish" >&2; exit 1; }
-p99=$(sed 's/.* p99_ms=\([0-9.]*\).*/\1/' <<<"$RESULT")
-hop=$(sed 's/.*hop_p99_ms=\([0-9.]*\).*/\1/' <<<"$RESULT")
-echo
-echo "| figure | measured | target | |"
-echo "|---|---|---|---|"
+p99=$(core_stack_figure p99_ms)
+hop=$(core_stack_figure hop_p99_ms)
+core_stack_table_head
 awk -v p="$p99" -v h="$hop" -v n="$ASSESSMENTS" 'BEGIN {
   printf "| quote -> violation p99, %d open assessments | %.1f ms | <= 50 ms | %s |\n", n, p, p <= 50 ? "met" : "NOT met"
   r = 0; if (h > 0) r = p / h

@@ -28,8 +28,7 @@ mkdir -p "$OUT"
 . backend/benchmarks/lib/core-stack.sh
 core_stack_build
 
-echo "machine: $(nproc) CPUs, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/ {print $2}') GB RAM; $(java -version 2>&1 | head -1)"
-echo "start $(date -u +%FT%TZ); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+core_stack_banner
 
 core_stack_start
 
@@ -83,16 +82,14 @@ echo "$(curl -s "$CORE_URL/metrics" | grep -E "^vatic_outbox_(pending|lag_second
 
 RESULT=$(grep "^RESULT" "$OUT/orderload.log" || true)
 [ -n "$RESULT" ] || { echo "OrderLoad did not finish" >&2; exit 1; }
-filled=$(sed 's/.* filled=\([0-9]*\).*/\1/' <<<"$RESULT")
+filled=$(core_stack_figure filled)
 if [ -s "$OUT/dbstats-before.txt" ] && [ -s "$OUT/dbstats-after.txt" ] && [ "$filled" -gt 0 ]; then
   paste -d'|' "$OUT/dbstats-before.txt" "$OUT/dbstats-after.txt" | awk -F'|' -v n="$filled" '{
     printf "database vatic per filled order (measured run, all of core-service incl. the monitor and relay): %.1f commits, %.1f rows written, %.1f rows read, %.0f WAL bytes\n", ($5-$1)/n, ($6-$2)/n, ($7-$3)/n, ($8-$4)/n }'
 fi
-ops=$(sed 's/.*orders_per_s=\([0-9.]*\).*/\1/' <<<"$RESULT")
-p99=$(sed 's/.*p99_ms=\([0-9.]*\).*/\1/' <<<"$RESULT")
-echo
-echo "| figure | measured | target | |"
-echo "|---|---|---|---|"
+ops=$(core_stack_figure orders_per_s)
+p99=$(core_stack_figure p99_ms)
+core_stack_table_head
 awk -v o="$ops" -v p="$p99" -v t="$TPS" 'BEGIN {
   printf "| orders/s sustained | %.0f | >= 1,000 (stretch 2,000) | %s |\n", o, o >= 2000 ? "met, stretch met" : (o >= 1000 ? "met" : "NOT met")
   printf "| p99 latency | %.1f ms | <= 50 ms | %s |\n", p, p <= 50 ? "met" : "NOT met"

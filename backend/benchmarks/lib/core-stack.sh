@@ -53,7 +53,25 @@ core_stack_start() {
   grep -q "platform ready in" "$OUT/devstack.log" || exit 1
 }
 
+# What the figures ran on, and how busy the machine was when the run started.
+core_stack_banner() {
+  echo "machine: $(nproc) CPUs, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/ {print $2}') GB RAM; $(java -version 2>&1 | head -1)"
+  echo "start $(date -u +%FT%TZ); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
 # The PostgreSQL settings that matter for the figures, as the server reports them.
 core_stack_show_pg() {
   psql -Atq -d "$1" -c "SELECT current_setting('server_version') || ', synchronous_commit=' || current_setting('synchronous_commit') || ', fsync=' || current_setting('fsync') || ', full_page_writes=' || current_setting('full_page_writes') || ', default_transaction_isolation=' || current_setting('default_transaction_isolation')"
+}
+
+# One figure of a harness's "RESULT name=value …" line ($RESULT).
+core_stack_figure() {
+  sed "s/.*[ ]$1=\([0-9.]*\).*/\1/" <<<" $RESULT"
+}
+
+# The head of the figures table both scripts print last.
+core_stack_table_head() {
+  echo
+  echo "| figure | measured | target | |"
+  echo "|---|---|---|---|"
 }

@@ -1,6 +1,7 @@
 package com.vaticprop.benchmarks.marketdata;
 
 import com.vaticprop.testkit.EmbeddedKafkaServer;
+import com.vaticprop.testkit.process.ChildJvm;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,9 +25,8 @@ final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     static KafkaBrokerProcess start() throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(List.of(java, "-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
-                "-cp", System.getProperty("java.class.path"), KafkaBrokerProcess.class.getName()))
+        Process process = new ProcessBuilder(ChildJvm.command(KafkaBrokerProcess.class,
+                List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC"), List.of()))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
 package com.vaticprop.core.trading;
 
+import com.vaticprop.testkit.process.ChildJvm;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,23 +14,13 @@ import java.util.concurrent.TimeUnit;
  * A core-service replica in its own JVM, so a test can kill it the way a node dies — SIGKILL, no shutdown hooks, no
  * leaving the consumer group — which an application context in the test's JVM cannot imitate.
  */
-final class ReplicaProcess implements AutoCloseable {
-
-    private final Process process;
-    private final Path log;
-
-    private ReplicaProcess(Process process, Path log) {
-        this.process = process;
-        this.log = log;
-    }
+record ReplicaProcess(Process process, Path log) implements AutoCloseable {
 
     /** Starts {@code main} of the class on the test's class path with the properties as command-line arguments. */
     static ReplicaProcess start(Class<?> application, Map<String, String> properties, Path log) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
-                classPath, application.getName()));
-        properties.forEach((k, v) -> command.add("--" + k + "=" + v));
+        List<String> args = new ArrayList<>();
+        properties.forEach((k, v) -> args.add("--" + k + "=" + v));
+        List<String> command = ChildJvm.command(application, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), args);
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ReplicaProcess(p, log);
