@@ -38,9 +38,12 @@ class AssessmentController {
     private final AssessmentQueries queries;
     private final AssessmentCommands commands;
     private final com.vaticprop.core.engine.ReplayService replays;
+    private final com.vaticprop.core.engine.BreachEvidence evidence;
 
     AssessmentController(AssessmentQueries queries, AssessmentCommands commands,
-                         com.vaticprop.core.engine.ReplayService replays) {
+                         com.vaticprop.core.engine.ReplayService replays,
+                         com.vaticprop.core.engine.BreachEvidence evidence) {
+        this.evidence = evidence;
         this.queries = queries;
         this.commands = commands;
         this.replays = replays;
@@ -52,6 +55,17 @@ class AssessmentController {
     com.vaticprop.core.engine.ReplayService.Report replay(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
         Caller.admin(jwt);
         return replays.replay(id);
+    }
+
+    @GetMapping("/admin/assessments/{id}/violations/{violationId}/evidence")
+    @Operation(summary = "ADMIN: a breach with its quote and explanation next to the ticks of every venue for that "
+            + "instrument from the evidence window before to the window after it (the breach quote flagged) — what "
+            + "an operator weighs before voiding a breach as a bad tick")
+    com.vaticprop.core.engine.BreachEvidence.Evidence evidence(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+                                                               @PathVariable UUID violationId) {
+        Caller.admin(jwt);
+        return evidence.of(id, violationId).orElseThrow(() -> new com.vaticprop.platform.web.ApiProblemException(
+                org.springframework.http.HttpStatus.NOT_FOUND, "not-found", "No such violation of this assessment."));
     }
 
     @GetMapping("/assessments")

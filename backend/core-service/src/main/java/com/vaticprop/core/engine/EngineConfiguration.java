@@ -32,6 +32,14 @@ class EngineConfiguration {
         return EngineSettingsFactory.from(env);
     }
 
+    /** The window of ticks stored before and after each breach ({@code vatic.evidence.breach-window}, 30 s). */
+    @Bean(destroyMethod = "close")
+    BreachEvidence breachEvidence(org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, JdbcClient jdbc,
+                                  QuoteTable quotes, Environment env) {
+        return new BreachEvidence(jdbcTemplate, jdbc, quotes,
+                env.getProperty("vatic.evidence.breach-window", Duration.class, Duration.ofSeconds(30)));
+    }
+
     @Bean
     LiveAssessments liveAssessments(JdbcClient jdbc, PlatformTransactionManager txm, EngineRecorder recorder,
                                     QuoteTable quotes, EngineSettings settings, EngineEvidence evidence) {

@@ -52,8 +52,11 @@ public class EngineRecorder {
     private final AssessmentRepository accounts;
     private final OutboxWriter outbox;
     private final JdbcClient jdbc;
+    private final BreachEvidence breachEvidence;
 
-    EngineRecorder(TradingRepository rows, AssessmentRepository accounts, OutboxWriter outbox, JdbcClient jdbc) {
+    EngineRecorder(TradingRepository rows, AssessmentRepository accounts, OutboxWriter outbox, JdbcClient jdbc,
+                   BreachEvidence breachEvidence) {
+        this.breachEvidence = breachEvidence;
         this.rows = rows;
         this.accounts = accounts;
         this.outbox = outbox;
@@ -127,6 +130,7 @@ public class EngineRecorder {
                 UUID violationId = EngineIds.violation(t.assessmentId, e.violationId());
                 String quote = quoteJson(e.quote());
                 rows.insertViolation(violationId, t.assessmentId, t.accountId, e.check(), quote, e.at());
+                breachEvidence.breached(violationId, e.quote());
                 rows.insertRuleCheck(t.assessmentId, t.accountId, e.check(), "BREACH", quote);
                 RuleCheck c = e.check();
                 append(t, EventType.VIOLATION_DETECTED, new ViolationDetected(violationId, c.rule().name(),

@@ -16,8 +16,13 @@ import org.springframework.kafka.core.ConsumerFactory;
 class MarketConfiguration {
 
     @Bean
-    QuoteTable quoteTable(MeterRegistry meters) {
-        QuoteTable table = new QuoteTable();
+    QuoteTable quoteTable(MeterRegistry meters, Environment env) {
+        // breach evidence reads the ticks up to one window after a breach: keep at least two windows
+        java.time.Duration window = env.getProperty("vatic.evidence.breach-window", java.time.Duration.class,
+                java.time.Duration.ofSeconds(30));
+        java.time.Duration retention = window.multipliedBy(2).compareTo(java.time.Duration.ofMinutes(2)) > 0
+                ? window.multipliedBy(2) : java.time.Duration.ofMinutes(2);
+        QuoteTable table = new QuoteTable(new TickHistory(retention, 5_000));
         Gauge.builder("vatic.market.instruments", table, QuoteTable::size)
                 .description("instruments with a quote in this replica's table").register(meters);
         return table;

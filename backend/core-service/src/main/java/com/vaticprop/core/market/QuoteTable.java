@@ -42,6 +42,20 @@ public final class QuoteTable {
     private final Map<String, MarketStatus> statuses = new ConcurrentHashMap<>();
     private final Map<String, Resolution> resolutions = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final TickHistory history;
+
+    public QuoteTable() {
+        this(new TickHistory(java.time.Duration.ofMinutes(2), 5_000));
+    }
+
+    public QuoteTable(TickHistory history) {
+        this.history = history;
+    }
+
+    /** The recent ticks of every venue, kept or not (breach evidence). */
+    public TickHistory history() {
+        return history;
+    }
 
     public void addListener(Listener listener) {
         listeners.add(listener);
@@ -49,6 +63,7 @@ public final class QuoteTable {
 
     /** Keeps the quote unless an equal or newer one (by {@code receivedTs}) is already held; true if kept. */
     public boolean put(Quote quote) {
+        history.record(quote);
         boolean[] kept = {false};
         quotes.compute(quote.instrument().value(), (k, old) -> {
             if (old != null && !quote.receivedTs().isAfter(old.receivedTs())) {

@@ -62,7 +62,7 @@ import static org.awaitility.Awaitility.await;
                 "STRIPE_WEBHOOK_SECRET=", "vatic.identity.login.max-attempts-per-ip=10000",
                 "vatic.trading.orders-per-second=1000", "vatic.assessments.max-active-per-user=50",
                 // a slow CI machine must not turn a test's quote stale between publishing it and ordering on it
-                "vatic.trading.stale-after.crypto=30s"})
+                "vatic.trading.stale-after.crypto=30s", "vatic.evidence.breach-window=3s"})
 class TradingApiTest {
 
     private static final String PASSWORD = "correct horse battery staple";
@@ -211,6 +211,37 @@ class TradingApiTest {
         JsonNode tampered = expect(api.post("/admin/assessments/" + id + "/replay", null, admin), 200);
         assertThat(tampered.get("agrees").asBoolean()).isFalse();
         assertThat(tampered.get("differences").get(0).get("what").asString()).isEqualTo("fills");
+    }
+
+    @Test
+    void aBreachKeepsTheTicksAroundItAsEvidenceForAdmins() {
+        UUID id = buyAndStart();
+        publish("ETH-USD", "3000", "3001");
+        expect(order(id, "e1", Map.of("instrument", "ETH-USD", "side", "BUY", "type", "MARKET", "qty", "5")), 201);
+        publish("ETH-USD", "2700", "2701");
+        publish("ETH-USD", "2400", "2401");
+        publish("ETH-USD", "1990", "1991"); // 5 × (3001 − 1990) + fees ≈ 5,070 lost: under the daily floor
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(expect(api.get("/assessments/" + id,
+                trader), 200).get("status").asString()).isEqualTo("FAILED"));
+        publish("ETH-USD", "2950", "2951"); // the market right after the breach
+        String violationId = expect(api.get("/assessments/" + id + "/violations", trader), 200).get(0).get("id")
+                .asString();
+        String path = "/admin/assessments/" + id + "/violations/" + violationId + "/evidence";
+        assertProblem(api.get(path, trader), 403, "forbidden");
+        String admin = api.login("admin@vaticprop.dev", "VaticDev-root-2026");
+        assertProblem(api.get("/admin/assessments/" + UUID.randomUUID() + "/violations/" + violationId + "/evidence",
+                admin), 404, "not-found");
+        // the ticks after the breach are written once the 3 s window has passed
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode evidence = expect(api.get(path, admin), 200);
+            assertThat(evidence.get("rule").asString()).isEqualTo("DAILY_LOSS");
+            assertThat(evidence.get("instrument").asString()).isEqualTo("ETH-USD");
+            List<String> bids = new java.util.ArrayList<>();
+            evidence.get("ticks").forEach(t -> bids.add(new BigDecimal(t.get("bid").asString()).stripTrailingZeros()
+                    .toPlainString() + (t.get("breachQuote").asBoolean() ? "*" : "")));
+            assertThat(bids).containsSubsequence("2700", "2400", "1990*", "2950");
+            assertThat(bids.stream().filter(b -> b.endsWith("*"))).containsExactly("1990*");
+        });
     }
 
     @Test
