@@ -209,12 +209,24 @@ public final class Demo {
         resumed.close();
         watch.close();
 
-        step("9. the reports (PDF)");
+        step("9. the reports: the failed assessment's stored report, the active one's interim report");
+        Api reportApi = reports.as(token);
+        JsonNode generation = awaitReport(reportApi, second);
+        check("READY".equals(generation.path("report").path("status").asString()),
+                second + ": the final report was generated on assessment.completed and stored ("
+                        + generation.path("report") + ")");
+        JsonNode failedReport = reportApi.get("/reports/" + second);
+        check("FAILED".equals(failedReport.path("result").asString())
+                        && "DAILY_LOSS".equals(failedReport.path("reason").asString()),
+                second + ": the report says FAILED, DAILY_LOSS");
+        JsonNode interim = reportApi.get("/reports/" + first);
+        check(interim.path("interim").asBoolean(), first + ": the active assessment's report is marked interim");
         for (String id : List.of(first, second)) {
-            byte[] pdf = reportPdf(me, token, id);
+            byte[] pdf = reportApi.bytes("/reports/" + id + ".pdf");
+            byte[] html = reportApi.bytes("/reports/" + id + ".html");
             try (PDDocument doc = Loader.loadPDF(pdf)) {
-                check(doc.getNumberOfPages() >= 2, id + ": report PDF, " + pdf.length + " bytes, "
-                        + doc.getNumberOfPages() + " pages");
+                check(doc.getNumberOfPages() >= 2 && html.length > 1_000, id + ": PDF " + pdf.length + " bytes, "
+                        + doc.getNumberOfPages() + " pages; HTML " + html.length + " bytes");
             } catch (java.io.IOException e) {
                 check(false, id + ": report PDF readable (" + e.getMessage() + ")");
             }
@@ -222,18 +234,24 @@ public final class Demo {
         return checks.allHeld();
     }
 
-    private byte[] reportPdf(Api me, String token, String assessmentId) {
+    /** The report service reads the assessment's events from Kafka: its status is there within seconds. */
+    private JsonNode awaitReport(Api reportApi, String assessmentId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
+        JsonNode status = null;
+        while (System.nanoTime() < deadline) {
             try {
-                return reports.as(token).bytes("/reports/" + assessmentId + ".pdf");
+                status = reportApi.get("/reports/" + assessmentId + "/status");
+                if (Set.of("READY", "FAILED").contains(status.path("report").path("status").asString())) {
+                    return status;
+                }
             } catch (Api.Failure f) {
-                if (System.nanoTime() > deadline || (f.status != 404 && f.status != 409 && f.status != 202)) {
+                if (f.status != 404) {
                     throw f;
                 }
-                LiveStream.sleep(1_000); // the report service may still be reading the assessment's events
             }
+            LiveStream.sleep(1_000);
         }
+        return status == null ? Api.JSON.createObjectNode() : status;
     }
 
     private String buyAndStart(Api me, String tierId) {
