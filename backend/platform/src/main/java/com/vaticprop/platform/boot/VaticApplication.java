@@ -3,6 +3,7 @@ package com.vaticprop.platform.boot;
 import com.vaticprop.platform.config.DotEnvFile;
 import com.vaticprop.platform.config.ServiceEnvironment;
 import com.vaticprop.platform.config.ServiceKind;
+import com.vaticprop.platform.events.TopicsCommand;
 import com.vaticprop.platform.migration.MigrationCommand;
 import org.springframework.boot.SpringApplication;
 
@@ -46,6 +47,9 @@ public final class VaticApplication {
         }
         if (MigrationCommand.isCommand(args)) {
             return MigrationCommand.run(args[0], env, out, err);
+        }
+        if (TopicsCommand.isCommand(args)) {
+            return TopicsCommand.run(args, env, out, err);
         }
         return -1;
     }
