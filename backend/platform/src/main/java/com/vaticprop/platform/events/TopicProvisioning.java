@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.InvalidPartitionsException;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Provisions the catalogue's topics on a production cluster (AWS MSK), where services do not create topics with
@@ -54,6 +58,17 @@ public final class TopicProvisioning {
         }).toList();
     }
 
+    private static final Pattern ALREADY_HAS = Pattern.compile("already has (\\d+) partition");
+
+    /** The controller answers "Topic already has N partition(s)" when a metadata read was stale; N ≥ target is fine. */
+    private static boolean alreadyEnough(Throwable cause, int partitions) {
+        if (!(cause instanceof InvalidPartitionsException) || cause.getMessage() == null) {
+            return false;
+        }
+        Matcher m = ALREADY_HAS.matcher(cause.getMessage());
+        return m.find() && Integer.parseInt(m.group(1)) >= partitions;
+    }
+
     public static Report provision(Admin admin, Settings settings) throws Exception {
         List<NewTopic> plan = plan(settings);
         Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -80,8 +95,15 @@ public final class TopicProvisioning {
                     raised.add(name);
                 }
             });
-            if (!increase.isEmpty()) {
-                admin.createPartitions(increase).all().get(60, TimeUnit.SECONDS);
+            for (var result : admin.createPartitions(increase).values().entrySet()) {
+                try {
+                    result.getValue().get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!alreadyEnough(e.getCause(), settings.partitions())) {
+                        throw e;
+                    }
+                    raised.remove(result.getKey()); // a stale metadata read: the controller already had them
+                }
             }
         }
         return new Report(missing.stream().map(NewTopic::name).toList(),
