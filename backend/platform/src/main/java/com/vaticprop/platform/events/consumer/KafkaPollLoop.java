@@ -1,5 +1,7 @@
 package com.vaticprop.platform.events.consumer;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -94,7 +96,10 @@ public final class KafkaPollLoop implements SmartLifecycle {
                     Thread.sleep(200);
                     continue;
                 }
-                try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(config)) {
+                try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(config);
+                     KafkaClientMetrics metrics = new KafkaClientMetrics(c)) {
+                    // the consumer's own metrics (records-lag-max …) on /metrics: the consumer-lag alert reads them
+                    metrics.bindTo(Metrics.globalRegistry);
                     run.consumer = c;
                     if (!run.active) {
                         return; // stopped while connecting: stop() saw no consumer to wake
