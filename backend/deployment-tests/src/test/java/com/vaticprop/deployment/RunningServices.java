@@ -30,6 +30,7 @@ final class RunningServices implements AutoCloseable {
     private final Map<ServiceKind, Process> processes = new EnumMap<>(ServiceKind.class);
     private final Map<ServiceKind, Integer> ports = new EnumMap<>(ServiceKind.class);
     private final Path logs;
+    private final Map<String, String> environment = new HashMap<>();
 
     private RunningServices(Path logs) {
         this.logs = logs;
@@ -59,6 +60,7 @@ final class RunningServices implements AutoCloseable {
         env.put("SERVICE_CLIENT_ID", "report-service");
         env.put("SERVICE_CLIENT_SECRET", "deployment-tests-report-secret");
         env.putAll(extraEnvironment);
+        services.environment.putAll(env);
         Path workDir = Files.createTempDirectory("vatic-services"); // no developer ./.env is picked up
         for (ServiceKind kind : ServiceKind.values()) {
             services.processes.put(kind, services.launch(kind, env, workDir));
@@ -85,6 +87,15 @@ final class RunningServices implements AutoCloseable {
         builder.redirectErrorStream(true);
         builder.redirectOutput(logs.resolve(name + ".log").toFile());
         return builder.start();
+    }
+
+    /** The environment every service got (DATABASE_URL, KAFKA_BROKERS …). */
+    Map<String, String> environment() {
+        return Map.copyOf(environment);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     String url(ServiceKind kind) {
