@@ -17,6 +17,7 @@ import com.vaticprop.platform.json.VaticJson;
 import com.vaticprop.platform.migration.DatabaseMigrator;
 import com.vaticprop.platform.migration.Migrations;
 import com.vaticprop.platform.web.BodySizeLimitFilter;
+import com.vaticprop.platform.tracing.TraceFilter;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import org.springframework.beans.factory.ObjectProvider;
@@ -82,6 +83,14 @@ public class PlatformAutoConfiguration {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
                 new BodySizeLimitFilter(max));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Runs before everything else, so even a refused request (401, 413) is logged with its trace id. */
+    @Bean
+    FilterRegistrationBean<TraceFilter> traceFilter() {
+        FilterRegistrationBean<TraceFilter> registration = new FilterRegistrationBean<>(new TraceFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 

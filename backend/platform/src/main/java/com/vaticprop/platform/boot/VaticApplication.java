@@ -1,9 +1,12 @@
 package com.vaticprop.platform.boot;
 
 import com.vaticprop.platform.config.DotEnvFile;
+import com.vaticprop.platform.config.InvalidConfigurationException;
 import com.vaticprop.platform.config.ServiceEnvironment;
 import com.vaticprop.platform.config.ServiceKind;
+import com.vaticprop.platform.events.TopicsCommand;
 import com.vaticprop.platform.migration.MigrationCommand;
+import com.vaticprop.platform.secrets.SecretsManagerEnvironment;
 import org.springframework.boot.SpringApplication;
 
 import java.io.PrintStream;
@@ -25,7 +28,15 @@ public final class VaticApplication {
     }
 
     public static void run(Class<?> application, ServiceKind kind, String[] args) {
-        ServiceEnvironment env = ServiceEnvironment.of(kind, processEnvironment());
+        Map<String, String> variables;
+        try {
+            variables = withSecrets(processEnvironment());
+        } catch (InvalidConfigurationException e) {
+            System.err.println(kind.serviceName() + " cannot start: " + e.getMessage());
+            System.exit(EX_CONFIG);
+            return;
+        }
+        ServiceEnvironment env = ServiceEnvironment.of(kind, variables);
         int code = preflight(env, args, System.out, System.err);
         if (code >= 0) {
             System.exit(code);
@@ -47,7 +58,25 @@ public final class VaticApplication {
         if (MigrationCommand.isCommand(args)) {
             return MigrationCommand.run(args[0], env, out, err);
         }
+        if (TopicsCommand.isCommand(args)) {
+            return TopicsCommand.run(args, env, out, err);
+        }
         return -1;
+    }
+
+    /**
+     * The variables with those of the AWS Secrets Manager secret(s) underneath, when AWS_SECRETS_MANAGER_ARN names
+     * any: the pre-flight check then judges the configuration the service will really run with. Spring's
+     * environment gets the same values from {@code VaticEnvironmentPostProcessor} (one fetch per process).
+     */
+    public static Map<String, String> withSecrets(Map<String, String> variables) {
+        SecretsManagerEnvironment.Result secrets = SecretsManagerEnvironment.load(variables::get);
+        if (secrets.variables().isEmpty()) {
+            return variables;
+        }
+        Map<String, String> merged = new HashMap<>(secrets.variables());
+        merged.putAll(variables);
+        return merged;
     }
 
     /** The process environment, with ./.env underneath it in development. */

@@ -57,6 +57,9 @@ final class ServicePropertySource extends EnumerablePropertySource<ServiceKind> 
         constant("spring.kafka.admin.fail-fast", "false");
         constant("spring.kafka.listener.missing-topics-fatal", "false");
         constant("spring.kafka.producer.properties.max.block.ms", "10000");
+        // every producer puts the trace on its records (platform.tracing)
+        constant("spring.kafka.producer.properties.interceptor.classes",
+                "com.vaticprop.platform.tracing.TraceparentProducerInterceptor");
         constant("vatic.service.kind", kind.name());
         put("logging.level.root", env -> env.logLevel().orElse("INFO"));
         put("logging.structured.format.console", env -> env.production() ? "ecs" : null);

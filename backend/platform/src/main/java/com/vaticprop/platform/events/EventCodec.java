@@ -1,5 +1,10 @@
 package com.vaticprop.platform.events;
 
+import com.vaticprop.platform.tracing.TraceContext;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.Optional;
+
 import com.vaticprop.platform.events.data.EventData;
 import com.vaticprop.platform.json.VaticJson;
 import tools.jackson.core.JacksonException;
@@ -27,11 +32,25 @@ public final class EventCodec {
     }
 
     public byte[] encode(EventEnvelope<?> envelope) {
-        return mapper.writeValueAsBytes(envelope);
+        Optional<TraceContext> trace = TraceContext.current();
+        return trace.isEmpty() ? mapper.writeValueAsBytes(envelope) : mapper.writeValueAsBytes(traced(envelope, trace.get()));
     }
 
     public String encodeToString(EventEnvelope<?> envelope) {
-        return mapper.writeValueAsString(envelope);
+        Optional<TraceContext> trace = TraceContext.current();
+        return trace.isEmpty() ? mapper.writeValueAsString(envelope)
+                : mapper.writeValueAsString(traced(envelope, trace.get()));
+    }
+
+    /**
+     * The envelope with an optional {@code traceparent} member (W3C) when it is written inside a trace (an HTTP
+     * request): the outbox row then keeps the trace of the request that wrote it, and the relay's producer puts it on
+     * the record's headers ({@code TraceparentProducerInterceptor}). Decoding ignores it.
+     */
+    private ObjectNode traced(EventEnvelope<?> envelope, TraceContext trace) {
+        ObjectNode tree = mapper.valueToTree(envelope);
+        tree.put(TraceContext.HEADER, trace.traceparent());
+        return tree;
     }
 
     public EventEnvelope<EventData> decode(byte[] json) {

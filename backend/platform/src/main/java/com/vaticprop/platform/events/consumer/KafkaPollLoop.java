@@ -1,16 +1,22 @@
 package com.vaticprop.platform.events.consumer;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import com.vaticprop.platform.tracing.TraceContext;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -94,7 +100,10 @@ public final class KafkaPollLoop implements SmartLifecycle {
                     Thread.sleep(200);
                     continue;
                 }
-                try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(config)) {
+                try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(config);
+                     KafkaClientMetrics metrics = new KafkaClientMetrics(c)) {
+                    // the consumer's own metrics (records-lag-max …) on /metrics: the consumer-lag alert reads them
+                    metrics.bindTo(Metrics.globalRegistry);
                     run.consumer = c;
                     if (!run.active) {
                         return; // stopped while connecting: stop() saw no consumer to wake
@@ -102,7 +111,7 @@ public final class KafkaPollLoop implements SmartLifecycle {
                     handler.connected(c);
                     while (run.active) {
                         for (ConsumerRecord<String, byte[]> r : c.poll(pollTimeout)) {
-                            handler.record(r);
+                            handle(r);
                         }
                         handler.afterPoll();
                     }
@@ -127,6 +136,24 @@ public final class KafkaPollLoop implements SmartLifecycle {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * One record, inside the trace its {@code traceparent} header names (if any): the handler's log lines then carry
+     * the trace id of the HTTP request that caused the event.
+     */
+    private void handle(ConsumerRecord<String, byte[]> r) {
+        Header header = r.headers().lastHeader(TraceContext.HEADER);
+        Optional<TraceContext> trace = header == null ? Optional.empty()
+                : TraceContext.parse(new String(header.value(), StandardCharsets.US_ASCII)).map(TraceContext::child);
+        if (trace.isEmpty()) {
+            handler.record(r);
+            return;
+        }
+        try (TraceContext.Scope ignored = trace.get().open()) {
+            log.debug("{}: {}-{}@{} key {}", name, r.topic(), r.partition(), r.offset(), r.key());
+            handler.record(r);
         }
     }
 
