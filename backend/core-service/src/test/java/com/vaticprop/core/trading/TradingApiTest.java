@@ -188,7 +188,7 @@ class TradingApiTest {
             });
         }
         // the stored evidence replays to the same fills and the same breach
-        String admin = api.login("admin@vaticprop.dev", "VaticDev-root-2026");
+        String admin = api.adminLogin();
         assertProblem(api.post("/admin/assessments/" + id + "/replay", null, trader), 403, "forbidden");
         JsonNode replay = expect(api.post("/admin/assessments/" + id + "/replay", null, admin), 200);
         assertThat(replay.get("agrees").asBoolean()).as(replay.toString()).isTrue();
@@ -313,7 +313,7 @@ class TradingApiTest {
 
     @Test
     void aTwoStepAssessmentPassesPhaseOneThenPhaseTwoAndIsFundedEligible() {
-        String admin = api.login("admin@vaticprop.dev", "VaticDev-root-2026");
+        String admin = api.adminLogin();
         Map<String, Object> ruleSet = Map.of("initialBalance", "100000", "currency", "USD",
                 "dayBoundary", Map.of("zone", "UTC", "time", "00:00"), "instruments", List.of("BTC-USD"),
                 "profitSplitPct", "80",
@@ -442,7 +442,7 @@ class TradingApiTest {
 
     @Test
     void adminsForceFailExtendAndHaltAndEveryActionIsAudited() {
-        String admin = api.login("admin@vaticprop.dev", "VaticDev-root-2026");
+        String admin = api.adminLogin();
         UUID id = buyAndStart();
         assertProblem(api.post("/admin/assessments/" + id + "/fail", Map.of("reason", "x"), trader), 403, "forbidden");
         assertProblem(api.post("/admin/assessments/" + id + "/extend", Map.of("days", 0, "reason", "x"), admin), 400,
