@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Idempotency-Key like Stripe (same key → same session). It also signs webhook payloads the way Stripe does, computed
  * here independently of stripe-java so the verifier is tested against the documented scheme.
  */
-final class LocalStripe implements AutoCloseable {
+public final class LocalStripe implements AutoCloseable {
 
     /** One request as received. */
     record Received(String method, String path, Map<String, String> form, Map<String, List<String>> headers) {
@@ -43,13 +43,13 @@ final class LocalStripe implements AutoCloseable {
     private final AtomicInteger sessions = new AtomicInteger();
     private volatile int failWithStatus;
 
-    LocalStripe() throws IOException {
+    public LocalStripe() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String apiBase() {
+    public String apiBase() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -230,7 +230,8 @@ final class LocalStripe implements AutoCloseable {
     }
 
     /** Delivers a webhook payload to core-service signed with {@code secret}, as Stripe would. */
-    static java.net.http.HttpResponse<String> deliver(com.vaticprop.core.CoreApi api, String payload, String secret) {
+    public static java.net.http.HttpResponse<String> deliver(com.vaticprop.core.CoreApi api, String payload,
+                                                             String secret) {
         return api.send("POST", "/webhooks/stripe", payload, null, Map.of("Content-Type",
                 "application/json; charset=utf-8", "Stripe-Signature", sign(payload, secret, Instant.now())));
     }
