@@ -13,8 +13,9 @@ import java.util.UUID;
 
 /**
  * Hedging across accounts: two different users open opposite positions (LONG and SHORT) on the same instrument within
- * a few seconds of each other — one of the two accounts is bound to pass, the pair together risks nothing. Reported
- * per pair of users once it happened at least {@code minOccurrences} times in the period.
+ * a few seconds of each other — one of the two accounts is bound to pass, the pair together risks nothing. Positions
+ * are paired one to one in time order; reported per pair of users once it happened at least {@code minOccurrences}
+ * times in the period.
  */
 final class HedgingDetector {
 
@@ -30,15 +31,19 @@ final class HedgingDetector {
         List<OpenedPosition> sorted = new ArrayList<>(positions);
         sorted.sort(Comparator.comparing(OpenedPosition::openedAt));
         Map<String, List<OpenedPosition[]>> byPair = new LinkedHashMap<>();
+        boolean[] used = new boolean[sorted.size()];
+        // one to one in time order: each position is part of at most one occurrence
         for (int i = 0; i < sorted.size(); i++) {
             OpenedPosition a = sorted.get(i);
-            for (int j = i + 1; j < sorted.size(); j++) {
+            for (int j = i + 1; j < sorted.size() && !used[i]; j++) {
                 OpenedPosition b = sorted.get(j);
                 if (Duration.between(a.openedAt(), b.openedAt()).compareTo(window) > 0) {
                     break;
                 }
-                if (a.instrument().equals(b.instrument()) && !a.side().equals(b.side())
+                if (!used[j] && a.instrument().equals(b.instrument()) && !a.side().equals(b.side())
                         && !a.userId().equals(b.userId())) {
+                    used[i] = true;
+                    used[j] = true;
                     byPair.computeIfAbsent(pairKey(a.userId(), b.userId()), k -> new ArrayList<>())
                             .add(new OpenedPosition[]{a, b});
                 }
