@@ -298,6 +298,11 @@ class PromotionsAndResetsApiTest {
         // the product name in the checkout carries the tier name: make it predictable from the id
         expect(api.send("PUT", "/tiers/" + created, withName(body, "Promo Tier " + created.substring(0, 8)), admin),
                 200);
+        // every admin action is audited: tier writes too
+        List<String> actions = new java.util.ArrayList<>();
+        expect(api.get("/admin/audit?subject=" + created, admin), 200).get("items")
+                .forEach(e -> actions.add(e.get("action").asString()));
+        assertThat(actions).containsExactly("tier.update", "tier.create");
         return created;
     }
 

@@ -357,6 +357,18 @@ class TradingApiTest {
                 "trading.position-closed", "assessment.phase-passed", "trading.order-filled",
                 "trading.position-closed", "assessment.completed", "assessment.funded-eligible");
         assertThat(types).doesNotContain("rules.violation-detected");
+        // the funded handoff (issue 10): right after the completion, in seq order, with the payout split
+        Map<String, Object> funded = jdbc.sql("SELECT seq, payload FROM outbox WHERE assessment_id = ? "
+                + "AND event_type = 'assessment.funded-eligible'").param(id).query().singleRow();
+        long completedSeq = jdbc.sql("SELECT seq FROM outbox WHERE assessment_id = ? "
+                + "AND event_type = 'assessment.completed'").param(id).query(Long.class).single();
+        assertThat((Long) funded.get("seq")).isEqualTo(completedSeq + 1);
+        JsonNode handoff = com.vaticprop.platform.json.VaticJson.mapper().readTree(funded.get("payload").toString())
+                .get("data");
+        assertThat(handoff.get("profitSplitPct").asString()).isEqualTo("80");
+        assertThat(new BigDecimal(handoff.get("finalBalance").asString())).isEqualByComparingTo("101867.99");
+        assertThat(handoff.get("userId").asString()).isEqualTo(expect(api.get("/me", trader), 200).get("id")
+                .asString());
     }
 
     @Test
