@@ -27,8 +27,8 @@ record PromoCode(UUID id, String code, Kind kind, BigDecimal percentOff, BigDeci
     }
 
     /**
-     * The discount on a price, at the currency's minor unit: a percentage is rounded half up (as Stripe rounds a
-     * percent-off coupon), an amount must be in the price's currency. Null when the code cannot apply (another
+     * The discount on a price, at the currency's minor unit: a percentage is rounded half up (assumed to be how Stripe
+     * rounds a percent-off coupon; not verified against live Stripe), an amount must be in the price's currency. Null when the code cannot apply (another
      * currency, or it would make the price zero or less: a free purchase is not something to sell through Checkout).
      */
     BigDecimal discountOn(BigDecimal price, String priceCurrency) {
