@@ -42,11 +42,13 @@ public class AccountRecovery {
     private final Transactions transactions;
     private final Clock clock;
     private final Settings settings;
+    private final MailQuota quota;
     private final java.util.concurrent.ExecutorService background =
             java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     AccountRecovery(UserRepository users, SessionRepository sessions, OneTimeTokens tokens, PasswordEncoder passwords,
-                    Mailer mailer, Transactions transactions, Clock clock, Settings settings) {
+                    Mailer mailer, Transactions transactions, Clock clock, Settings settings, MailQuota quota) {
+        this.quota = quota;
         this.users = users;
         this.sessions = sessions;
         this.tokens = tokens;
@@ -57,8 +59,12 @@ public class AccountRecovery {
         this.settings = settings;
     }
 
-    /** Sends the verification mail of a newly registered account. */
+    /** Sends the verification mail of a newly registered account (within the address's mail quota). */
     void sendVerification(User user) {
+        if (!quota.take(user.email())) {
+            log.warn("verification mail not sent: mail quota of the address reached, user={}", user.id());
+            return;
+        }
         String token = transactions.inTransaction(() ->
                 tokens.issue(user.id(), Purpose.VERIFY_EMAIL, settings.verificationTtl(), clock.instant()));
         mailer.send(user.email(), "Confirm your e-mail address for Vatic Prop", """
@@ -98,6 +104,10 @@ public class AccountRecovery {
      */
     void requestReset(String email) {
         background(() -> findActive(email).ifPresent(user -> {
+            if (!quota.take(user.email())) {
+                log.warn("reset mail not sent: mail quota of the address reached, user={}", user.id());
+                return;
+            }
             String token = transactions.inTransaction(() ->
                     tokens.issue(user.id(), Purpose.RESET_PASSWORD, settings.resetTtl(), clock.instant()));
             log.info("password reset requested user={}", user.id());

@@ -121,16 +121,21 @@ class IdentityConfiguration {
                 recovery);
     }
 
-    /** Verification links live 24 h, reset links 30 min ({@code vatic.identity.*-ttl}); links point at APP_URL. */
+    /**
+     * Verification links live 24 h, reset links 30 min ({@code vatic.identity.*-ttl}); links point at APP_URL; at most
+     * 5 account mails per address and hour ({@code vatic.identity.mail-per-address}, {@code mail-window}).
+     */
     @Bean
     AccountRecovery accountRecovery(UserRepository users, SessionRepository sessions, OneTimeTokens tokens,
                                     PasswordEncoder passwords, Mailer mailer, Transactions transactions, Clock clock,
-                                    Environment env) {
+                                    Environment env, StringRedisTemplate redis, RedisKeys keys) {
         return new AccountRecovery(users, sessions, tokens, passwords, mailer, transactions, clock,
                 new AccountRecovery.Settings(
                         env.getProperty("vatic.identity.verification-ttl", Duration.class, Duration.ofHours(24)),
                         env.getProperty("vatic.identity.reset-ttl", Duration.class, Duration.ofMinutes(30)),
-                        env.getProperty("APP_URL", "http://localhost:3000").replaceAll("/+$", "")));
+                        env.getProperty("APP_URL", "http://localhost:3000").replaceAll("/+$", "")),
+                new MailQuota(redis, keys, env.getProperty("vatic.identity.mail-per-address", Integer.class, 5),
+                        env.getProperty("vatic.identity.mail-window", Duration.class, Duration.ofHours(1))));
     }
 
     @Bean

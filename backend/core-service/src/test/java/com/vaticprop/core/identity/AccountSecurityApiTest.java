@@ -272,7 +272,35 @@ class AccountSecurityApiTest {
         assertProblem(api.post("/auth/login", Map.of("email", email, "password", password, "totpCode",
                 Totp.code(base32, confirmedAt)), null), 401, "invalid-second-factor");
         await().atMost(Duration.ofSeconds(31)).until(() -> Totp.step(Instant.now()) > Totp.step(confirmedAt));
-        assertThat(api.loginWithTotp(email, password, base32).statusCode()).isEqualTo(200);
+        JsonNode session = CoreApi.json(api.loginWithTotp(email, password, base32));
+
+        // lost authenticator and codes: another admin resets it (audited), the next login enrols again
+        String opsId = expect(api.get("/me", session.get("accessToken").asString()), 200).get("id").asString();
+        assertProblem(api.post("/admin/users/" + opsId + "/totp/reset", Map.of("reason", "x"),
+                session.get("accessToken").asString()), 409, "own-second-factor");
+        String seeded = api.adminLogin();
+        assertProblem(api.post("/admin/users/" + opsId + "/totp/reset", Map.of(), seeded), 400, "validation");
+        assertThat(api.post("/admin/users/" + opsId + "/totp/reset", Map.of("reason", "phone lost, ticket 88"),
+                seeded).statusCode()).isEqualTo(204);
+        assertProblem(api.post("/auth/refresh", Map.of("refreshToken", session.get("refreshToken").asString()), null),
+                401, "invalid-refresh-token");
+        assertProblem(api.post("/auth/login", Map.of("email", email, "password", password, "recoveryCode",
+                codes.get(5)), null), 403, "totp-enrolment-required");
+        assertThat(expect(api.get("/admin/audit?action=user.totp-reset&subject=" + opsId, seeded), 200)
+                .get("items").get(0).get("reason").asString()).isEqualTo("phone lost, ticket 88");
+    }
+
+    @Test
+    void accountMailsToOneAddressAreCappedPerHourWhateverTheAnswerSays() {
+        String email = unique("flood") + "@example.com";
+        api.register(email, PASSWORD);
+        awaitMail(email, "Confirm your e-mail");
+        for (int i = 0; i < 6; i++) {
+            expect(api.post("/auth/password-reset", Map.of("email", email), null), 202);
+        }
+        // the verification mail plus four reset mails make the five of the hour; the rest are not sent
+        await().atMost(Duration.ofSeconds(10)).until(() -> mail(email).size() == 5);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> mail(email).size() == 5);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
