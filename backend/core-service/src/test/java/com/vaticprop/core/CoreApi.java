@@ -1,5 +1,7 @@
 package com.vaticprop.core;
 
+import com.vaticprop.core.identity.Totp;
+import com.vaticprop.core.seed.DevelopmentSeed;
 import com.vaticprop.platform.json.VaticJson;
 import tools.jackson.databind.JsonNode;
 
@@ -72,6 +74,51 @@ public final class CoreApi {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return json(r).get("accessToken").asString();
     }
+
+    /**
+     * An access token of the development seed's admin ({@code admin@vaticprop.dev}), logged in with password and a
+     * TOTP code from the documented secret. Cached per service for five minutes: the service accepts each TOTP time
+     * step once, so tests share one admin login rather than wait for the next step.
+     */
+    public String adminLogin() {
+        Object[] cached = ADMIN_TOKENS.get(baseUrl);
+        if (cached != null && ((java.time.Instant) cached[1]).isAfter(java.time.Instant.now())) {
+            return (String) cached[0];
+        }
+        String token = json(loginWithTotp(DevelopmentSeed.ACCOUNTS.get(0).email(),
+                DevelopmentSeed.ACCOUNTS.get(0).password(), DevelopmentSeed.ADMIN_TOTP_SECRET)).get("accessToken")
+                .asString();
+        ADMIN_TOKENS.put(baseUrl, new Object[]{token, java.time.Instant.now().plus(Duration.ofMinutes(5))});
+        return token;
+    }
+
+    /**
+     * Logs in with password and the current TOTP code of {@code secret}, first waiting for a time step this helper
+     * has not used yet for that account (a code is accepted once); asserts 200 and returns the answer.
+     */
+    public HttpResponse<String> loginWithTotp(String email, String password, String secret) {
+        String key = baseUrl + "|" + email.toLowerCase(java.util.Locale.ROOT);
+        synchronized (LAST_STEPS) {
+            long last = LAST_STEPS.getOrDefault(key, Long.MIN_VALUE);
+            while (Totp.step(java.time.Instant.now()) <= last) {
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            java.time.Instant now = java.time.Instant.now();
+            HttpResponse<String> r = post("/auth/login", Map.of("email", email, "password", password,
+                    "totpCode", Totp.code(secret, now)), null);
+            LAST_STEPS.put(key, Totp.step(now) + 1);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            return r;
+        }
+    }
+
+    private static final Map<String, Object[]> ADMIN_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Long> LAST_STEPS = new java.util.HashMap<>();
 
     /** Registers a trader and returns the new user's id. */
     public String register(String email, String password) {

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.vaticprop.core.mail.Mailer;
 import com.vaticprop.platform.jdbc.Transactions;
 import com.vaticprop.platform.boot.RedisKeys;
 import com.vaticprop.platform.migration.DatabaseMigrator;
@@ -38,7 +39,8 @@ class IdentityConfiguration {
     @Bean
     PublicPaths identityPublicPaths() {
         return new PublicPaths(List.of("/auth/register", "/auth/login", "/auth/refresh", "/auth/token",
-                "/.well-known/jwks.json"));
+                "/.well-known/jwks.json", "/auth/verify-email", "/auth/verify-email/resend", "/auth/password-reset",
+                "/auth/password-reset/confirm", "/auth/totp/enrolment", "/auth/totp/enrolment/confirm"));
     }
 
     @Bean
@@ -112,8 +114,34 @@ class IdentityConfiguration {
     @Bean
     IdentityService identityService(UserRepository users, SessionRepository sessions, PasswordEncoder passwords,
                                     AccessTokens accessTokens, LoginRateLimiter rateLimiter,
-                                    Transactions transactions, Clock clock, Environment env) {
+                                    Transactions transactions, Clock clock, Environment env, TwoFactor twoFactor,
+                                    AccountRecovery recovery) {
         return new IdentityService(users, sessions, passwords, accessTokens, rateLimiter, transactions, clock,
-                env.getProperty("vatic.identity.refresh-token-ttl", Duration.class, Duration.ofDays(30)));
+                env.getProperty("vatic.identity.refresh-token-ttl", Duration.class, Duration.ofDays(30)), twoFactor,
+                recovery);
+    }
+
+    /**
+     * Verification links live 24 h, reset links 30 min ({@code vatic.identity.*-ttl}); links point at APP_URL; at most
+     * 5 account mails per address and hour ({@code vatic.identity.mail-per-address}, {@code mail-window}).
+     */
+    @Bean
+    AccountRecovery accountRecovery(UserRepository users, SessionRepository sessions, OneTimeTokens tokens,
+                                    PasswordEncoder passwords, Mailer mailer, Transactions transactions, Clock clock,
+                                    Environment env, StringRedisTemplate redis, RedisKeys keys) {
+        return new AccountRecovery(users, sessions, tokens, passwords, mailer, transactions, clock,
+                new AccountRecovery.Settings(
+                        env.getProperty("vatic.identity.verification-ttl", Duration.class, Duration.ofHours(24)),
+                        env.getProperty("vatic.identity.reset-ttl", Duration.class, Duration.ofMinutes(30)),
+                        env.getProperty("APP_URL", "http://localhost:3000").replaceAll("/+$", "")),
+                new MailQuota(redis, keys, env.getProperty("vatic.identity.mail-per-address", Integer.class, 5),
+                        env.getProperty("vatic.identity.mail-window", Duration.class, Duration.ofHours(1))));
+    }
+
+    @Bean
+    TwoFactor twoFactor(TwoFactorRepository repository, OneTimeTokens tokens, UserRepository users,
+                        Transactions transactions, Clock clock, Environment env) {
+        return new TwoFactor(repository, tokens, users, transactions, clock,
+                env.getProperty("vatic.identity.totp-enrolment-ttl", Duration.class, Duration.ofMinutes(10)));
     }
 }

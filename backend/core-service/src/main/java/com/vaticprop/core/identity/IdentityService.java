@@ -34,12 +34,14 @@ public class IdentityService {
     private final Transactions transactions;
     private final Clock clock;
     private final Duration refreshTtl;
+    private final TwoFactor twoFactor;
+    private final AccountRecovery recovery;
     /** Verified against when the e-mail is unknown, so both answers cost one Argon2 verification. */
     private final String dummyHash;
 
     IdentityService(UserRepository users, SessionRepository sessions, PasswordEncoder passwords,
                     AccessTokens accessTokens, LoginRateLimiter rateLimiter, Transactions transactions, Clock clock,
-                    Duration refreshTtl) {
+                    Duration refreshTtl, TwoFactor twoFactor, AccountRecovery recovery) {
         this.users = users;
         this.sessions = sessions;
         this.passwords = passwords;
@@ -48,6 +50,8 @@ public class IdentityService {
         this.transactions = transactions;
         this.clock = clock;
         this.refreshTtl = refreshTtl;
+        this.twoFactor = twoFactor;
+        this.recovery = recovery;
         this.dummyHash = passwords.encode(RefreshTokens.newToken());
     }
 
@@ -64,6 +68,7 @@ public class IdentityService {
                     "An account with this e-mail address already exists.");
         }
         log.info("user registered id={}", user.id());
+        recovery.sendVerification(user);
         return user;
     }
 
@@ -78,6 +83,9 @@ public class IdentityService {
             throw invalidCredentials();
         }
         User user = found.get();
+        if (user.role() == Role.ADMIN) {
+            secondFactor(user, email, request);
+        }
         rateLimiter.succeeded(email);
         if (passwords.upgradeEncoding(user.passwordHash())) {
             String upgraded = passwords.encode(request.password());
@@ -85,6 +93,40 @@ public class IdentityService {
         }
         TokenResponse tokens = tokens(transactions.inTransaction(() -> startSession(user, UUID.randomUUID())));
         log.info("login user={}", user.id());
+        return tokens;
+    }
+
+    /**
+     * ADMIN logins need a second factor: a TOTP code or a recovery code. Without an enrolled authenticator the answer
+     * is 403 with a single-use enrolment token (no access token); a wrong code counts as a failed login.
+     */
+    private void secondFactor(User user, String email, LoginRequest request) {
+        switch (twoFactor.check(user, request.totpCode(), request.recoveryCode())) {
+            case TwoFactor.Outcome.Passed p -> {
+            }
+            case TwoFactor.Outcome.EnrolmentRequired e -> {
+                log.info("admin login needs TOTP enrolment user={}", user.id());
+                throw new ApiProblemException(HttpStatus.FORBIDDEN, "totp-enrolment-required",
+                        "Administrators must set up two-factor authentication: use the enrolment token with "
+                                + "POST /auth/totp/enrolment, then confirm a code.")
+                        .with("enrolmentToken", e.enrolmentToken()).with("expiresAt", e.expiresAt().toString());
+            }
+            case TwoFactor.Outcome.Missing m -> throw new ApiProblemException(HttpStatus.UNAUTHORIZED,
+                    "totp-required", "This account needs a code from its authenticator (totpCode) or a recovery "
+                    + "code (recoveryCode).");
+            case TwoFactor.Outcome.Wrong w -> {
+                rateLimiter.failed(email);
+                log.info("admin login refused: wrong second factor user={}", user.id());
+                throw new ApiProblemException(HttpStatus.UNAUTHORIZED, "invalid-second-factor",
+                        "The authenticator code or recovery code is wrong, expired or already used.");
+            }
+        }
+    }
+
+    /** Tokens for a user who has just completed TOTP enrolment (password and first code checked). */
+    TokenResponse signIn(User user) {
+        TokenResponse tokens = tokens(transactions.inTransaction(() -> startSession(user, UUID.randomUUID())));
+        log.info("login user={} (after TOTP enrolment)", user.id());
         return tokens;
     }
 
@@ -156,11 +198,20 @@ public class IdentityService {
         Instant now = clock.instant();
         User user = new User(UUID.randomUUID(), normalised, passwords.encode(password), displayName, role, "ACTIVE",
                 now);
-        boolean created = transactions.inTransaction(() -> users.insertIfEmailFree(user, now));
+        boolean created = transactions.inTransaction(() -> users.insertIfEmailFree(user, now)
+                && users.markEmailVerified(user.id(), now));
         if (created) {
             log.info("account created id={} role={}", user.id(), role);
         }
         return created;
+    }
+
+    /**
+     * Gives the account with this e-mail a confirmed TOTP secret unless it has one (the development seed's admin,
+     * whose secret is documented); true when set.
+     */
+    public boolean enrolTotpIfAbsent(String email, String base32Secret) {
+        return accountId(email).map(id -> twoFactor.enrolIfAbsent(id, base32Secret)).orElse(false);
     }
 
     /** The id of the account with this e-mail, if any. */

@@ -55,4 +55,12 @@ class SessionRepository {
                         WHERE family_id = :family AND revoked_at IS NULL""")
                 .param("now", Sql.ts(now)).param("reason", reason).param("family", familyId).update();
     }
+
+    /** Revokes every live refresh token of the user (after a password reset, or when the account is deleted). */
+    int revokeAllOfUser(UUID userId, String reason, Instant now) {
+        return jdbc.sql("""
+                        UPDATE sessions SET revoked_at = :now, revoked_reason = :reason
+                        WHERE user_id = :user AND revoked_at IS NULL""")
+                .param("now", Sql.ts(now)).param("reason", reason).param("user", userId).update();
+    }
 }

@@ -27,8 +27,13 @@ class SigningKeyController {
 
     private final KeyRing keys;
     private final AccessTokens accessTokens;
+    private final com.vaticprop.core.admin.AdminAuditLog audit;
+    private final com.vaticprop.platform.jdbc.Transactions transactions;
 
-    SigningKeyController(KeyRing keys, AccessTokens accessTokens) {
+    SigningKeyController(KeyRing keys, AccessTokens accessTokens, com.vaticprop.core.admin.AdminAuditLog audit,
+                         com.vaticprop.platform.jdbc.Transactions transactions) {
+        this.audit = audit;
+        this.transactions = transactions;
         this.keys = keys;
         this.accessTokens = accessTokens;
     }
@@ -43,6 +48,8 @@ class SigningKeyController {
         }
         String kid = keys.rotate(accessTokens.ttl().plus(Duration.ofMinutes(1)));
         log.info("signing key rotated by user={}, new kid={}", jwt.getSubject(), kid);
+        transactions.run(() -> audit.record(java.util.UUID.fromString(jwt.getSubject()), "signing-key.rotate", kid,
+                null, java.util.Map.of("kid", kid), null));
         return new RotationResponse(kid, keys.publicKeys().getKeys().stream().map(k -> k.getKeyID()).toList());
     }
 

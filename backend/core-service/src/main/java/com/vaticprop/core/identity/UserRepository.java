@@ -13,11 +13,13 @@ import java.util.UUID;
 @Repository
 class UserRepository {
 
-    private static final String COLUMNS = "id, email, password_hash, display_name, role, status, created_at";
+    private static final String COLUMNS = "id, email, password_hash, display_name, role, status, created_at, "
+            + "email_verified_at";
 
     private static final RowMapper<User> MAPPER = (rs, n) -> new User(
             Sql.uuid(rs, "id"), rs.getString("email"), rs.getString("password_hash"), rs.getString("display_name"),
-            Role.valueOf(rs.getString("role")), rs.getString("status"), Sql.instant(rs, "created_at"));
+            Role.valueOf(rs.getString("role")), rs.getString("status"), Sql.instant(rs, "created_at"),
+            Sql.instant(rs, "email_verified_at"));
 
     private final JdbcClient jdbc;
 
@@ -53,5 +55,13 @@ class UserRepository {
     void updatePasswordHash(UUID id, String hash, Instant now) {
         jdbc.sql("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
                 .param("hash", hash).param("now", Sql.ts(now)).param("id", id).update();
+    }
+
+    /** Marks the e-mail verified unless it already is; true when it changed. */
+    boolean markEmailVerified(UUID id, Instant now) {
+        return jdbc.sql("""
+                        UPDATE users SET email_verified_at = :now, updated_at = :now
+                        WHERE id = :id AND email_verified_at IS NULL""")
+                .param("now", Sql.ts(now)).param("id", id).update() == 1;
     }
 }

@@ -12,11 +12,13 @@ public interface CheckoutGateway {
      * @param purchaseId   our purchase
      * @param customerEmail pre-filled on the checkout page
      * @param productName  what the trader sees they are paying for
-     * @param amountMinor  the price in minor units of {@code currency}
+     * @param amountMinor  the list price in minor units of {@code currency} (before any promotion code)
      * @param currency     ISO 4217 code
+     * @param promotionCodeId the provider's promotion code to apply (the provider then charges the discounted
+     *                        total), or null
      */
     record CheckoutRequest(UUID purchaseId, String customerEmail, String productName, long amountMinor,
-                           String currency) {
+                           String currency, String promotionCodeId) {
     }
 
     record CheckoutSession(String id, String url, String paymentIntentId) {

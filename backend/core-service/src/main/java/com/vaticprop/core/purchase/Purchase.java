@@ -12,5 +12,7 @@ import java.util.UUID;
 public record Purchase(UUID id, UUID userId, UUID tierId, int tierVersion, BigDecimal amount, String currency,
                        PurchaseStatus status, PaymentMethod paymentMethod, String checkoutSessionId,
                        String paymentIntentId, String checkoutUrl, String failureReason, Instant createdAt,
-                       Instant updatedAt, Instant completedAt, Instant refundedAt, UUID assessmentId) {
+                       Instant updatedAt, Instant completedAt, Instant refundedAt, UUID assessmentId,
+                       PurchaseKind kind, UUID resetOf, BigDecimal listPrice, BigDecimal discount, UUID promoCodeId,
+                       String promoCode) {
 }

@@ -55,15 +55,33 @@ class PurchaseConfiguration {
 
     @Bean
     @Conditional(StripeKeyPresent.class)
-    CheckoutGateway checkoutGateway(PaymentSettings settings) {
-        StripeClient client = StripeClient.builder()
+    StripeClient stripeClient(PaymentSettings settings) {
+        return StripeClient.builder()
                 .setApiKey(settings.secretKey())
                 .setApiBase(settings.apiBase())
                 .setMaxNetworkRetries(2)
                 .setConnectTimeout(5_000)
                 .setReadTimeout(20_000)
                 .build();
+    }
+
+    @Bean
+    @Conditional(StripeKeyPresent.class)
+    CheckoutGateway checkoutGateway(StripeClient client, PaymentSettings settings) {
         return new StripeCheckoutGateway(client, settings);
+    }
+
+    @Bean
+    @Conditional(StripeKeyPresent.class)
+    StripePromotions stripePromotions(StripeClient client) {
+        return new StripePromotions(client);
+    }
+
+    @Bean
+    PromoCodeService promoCodeService(PromoCodeRepository codes, java.util.Optional<StripePromotions> stripe,
+                                      com.vaticprop.core.admin.AdminAuditLog audit, Transactions transactions,
+                                      Clock clock) {
+        return new PromoCodeService(codes, stripe, audit, transactions, clock);
     }
 
     /** Without a (non-blank) STRIPE_WEBHOOK_SECRET it verifies nothing and the endpoint answers 404. */

@@ -28,7 +28,8 @@ import java.util.UUID;
 @Tag(name = "purchases", description = "Buying a tier: Stripe Checkout, or the development payment path")
 class PurchaseController {
 
-    record BuyRequest(String tierId) {
+    /** A tier ({@code tierId}) or a reset of a failed assessment ({@code resetOf}); optionally a promotion code. */
+    record BuyRequest(String tierId, String resetOf, String promoCode) {
     }
 
     private final PurchaseService purchases;
@@ -42,8 +43,20 @@ class PurchaseController {
             + "assessmentId (development path); 404 unknown tier, 409 tier withdrawn, 502 Stripe unavailable")
     ResponseEntity<PurchaseResponse> buy(@AuthenticationPrincipal Jwt jwt, @RequestBody BuyRequest request) {
         UUID user = trader(jwt);
+        String promo = request == null || request.promoCode() == null || request.promoCode().isBlank() ? null
+                : request.promoCode();
+        if (request != null && request.resetOf() != null) {
+            if (request.tierId() != null) {
+                throw new FieldErrorsException(List.of(new FieldError("tierId", "must be absent with resetOf")));
+            }
+            PurchaseService.Started started = purchases.buyReset(user, parseId("resetOf", request.resetOf(),
+                    "must be an assessment id (UUID)"), promo);
+            return ResponseEntity.status(started.existing() ? HttpStatus.OK : HttpStatus.CREATED)
+                    .location(URI.create("/purchases/" + started.purchase().id()))
+                    .body(PurchaseResponse.of(started.purchase()));
+        }
         UUID tierId = parseTierId(request == null ? null : request.tierId());
-        Purchase purchase = purchases.buy(user, tierId);
+        Purchase purchase = purchases.buy(user, tierId, promo);
         return ResponseEntity.created(URI.create("/purchases/" + purchase.id())).body(PurchaseResponse.of(purchase));
     }
 
@@ -81,6 +94,14 @@ class PurchaseController {
     private static boolean hasRole(Jwt jwt, Role role) {
         List<String> roles = jwt.getClaimAsStringList("roles");
         return roles != null && roles.contains(role.name());
+    }
+
+    private static UUID parseId(String field, String raw, String message) {
+        try {
+            return UUID.fromString(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new FieldErrorsException(List.of(new FieldError(field, message)));
+        }
     }
 
     private static UUID parseTierId(String raw) {

@@ -15,8 +15,9 @@ import java.util.UUID;
 class PurchaseRepository {
 
     private static final String SELECT = """
-            SELECT p.*, a.id AS assessment_id
+            SELECT p.*, a.id AS assessment_id, c.code AS promo_code
             FROM purchases p LEFT JOIN assessments a ON a.purchase_id = p.id
+                             LEFT JOIN promo_codes c ON c.id = p.promo_code_id
             """;
 
     private static final RowMapper<Purchase> ROW = (rs, n) -> new Purchase(Sql.uuid(rs, "id"),
@@ -25,7 +26,14 @@ class PurchaseRepository {
             PaymentMethod.valueOf(rs.getString("payment_method")), rs.getString("stripe_checkout_session_id"),
             rs.getString("stripe_payment_intent_id"), rs.getString("checkout_url"), rs.getString("failure_reason"),
             Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), Sql.instant(rs, "completed_at"),
-            Sql.instant(rs, "refunded_at"), Sql.uuid(rs, "assessment_id"));
+            Sql.instant(rs, "refunded_at"), Sql.uuid(rs, "assessment_id"), PurchaseKind.valueOf(rs.getString("kind")),
+            Sql.uuid(rs, "reset_of"), money(rs.getBigDecimal("list_price"), rs.getString("currency")),
+            money(rs.getBigDecimal("discount"), rs.getString("currency")), Sql.uuid(rs, "promo_code_id"),
+            rs.getString("promo_code"));
+
+    private static java.math.BigDecimal money(java.math.BigDecimal amount, String currency) {
+        return amount == null ? null : MinorUnits.atCurrencyScale(amount, currency);
+    }
 
     private final JdbcClient jdbc;
 
@@ -36,10 +44,12 @@ class PurchaseRepository {
     void insert(Purchase p) {
         jdbc.sql("""
                         INSERT INTO purchases (id, user_id, tier_id, tier_version, amount, currency, status,
-                                               payment_method, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                               payment_method, created_at, updated_at, kind, reset_of, list_price,
+                                               discount, promo_code_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(p.id(), p.userId(), p.tierId(), p.tierVersion(), p.amount(), p.currency(), p.status().name(),
-                        p.paymentMethod().name(), Sql.ts(p.createdAt()), Sql.ts(p.updatedAt()))
+                        p.paymentMethod().name(), Sql.ts(p.createdAt()), Sql.ts(p.updatedAt()), p.kind().name(),
+                        p.resetOf(), p.listPrice(), p.discount(), p.promoCodeId())
                 .update();
     }
 
@@ -61,6 +71,22 @@ class PurchaseRepository {
         }
         return jdbc.sql(SELECT + "WHERE p.user_id = ? AND p.created_at < ? ORDER BY p.created_at DESC, p.id LIMIT ?")
                 .params(userId, Sql.ts(before), limit).query(ROW).list();
+    }
+
+    /** The open or completed reset purchase of a failed assessment, if any. */
+    Optional<Purchase> openResetOf(UUID assessmentId) {
+        return jdbc.sql(SELECT + "WHERE p.reset_of = ? AND p.status IN ('PENDING', 'COMPLETED')")
+                .param(assessmentId).query(ROW).optional();
+    }
+
+    /** What a reset needs to know about the assessment to retake: owner, tier and status. */
+    record ResetTarget(UUID assessmentId, UUID userId, UUID tierId, String status) {
+    }
+
+    Optional<ResetTarget> resetTarget(UUID assessmentId) {
+        return jdbc.sql("SELECT id, user_id, tier_id, status FROM assessments WHERE id = ?").param(assessmentId)
+                .query((rs, n) -> new ResetTarget(Sql.uuid(rs, "id"), Sql.uuid(rs, "user_id"),
+                        Sql.uuid(rs, "tier_id"), rs.getString("status"))).optional();
     }
 
     Optional<UUID> idByCheckoutSession(String sessionId) {

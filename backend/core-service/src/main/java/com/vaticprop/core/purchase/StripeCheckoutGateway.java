@@ -27,7 +27,7 @@ final class StripeCheckoutGateway implements CheckoutGateway {
     @Override
     public CheckoutSession open(CheckoutRequest request) {
         String purchaseId = request.purchaseId().toString();
-        SessionCreateParams params = SessionCreateParams.builder()
+        SessionCreateParams.Builder builder = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.PAYMENT)
                 .setClientReferenceId(purchaseId)
                 .setCustomerEmail(request.customerEmail())
@@ -46,8 +46,13 @@ final class StripeCheckoutGateway implements CheckoutGateway {
                                         .setName(request.productName())
                                         .build())
                                 .build())
-                        .build())
-                .build();
+                        .build());
+        if (request.promotionCodeId() != null) {
+            // Stripe applies the discount and charges the discounted amount_total, which the webhook checks
+            builder.addDiscount(SessionCreateParams.Discount.builder()
+                    .setPromotionCode(request.promotionCodeId()).build());
+        }
+        SessionCreateParams params = builder.build();
         RequestOptions options = RequestOptions.builder().setIdempotencyKey("purchase-" + purchaseId).build();
         try {
             Session session = stripe.v1().checkout().sessions().create(params, options);

@@ -45,6 +45,12 @@ public final class DevelopmentSeed extends RetryInBackground {
             new Account("trader1@vaticprop.dev", "VaticDev-trade-2026", Role.TRADER, "Trader One"),
             new Account("trader2@vaticprop.dev", "VaticDev-trade-2026", Role.TRADER, "Trader Two"));
 
+    /**
+     * The seeded admin's TOTP secret (base32; public, like the development passwords): add it to an authenticator
+     * app, or compute codes with {@code Totp.code(ADMIN_TOTP_SECRET, Instant.now())}.
+     */
+    public static final String ADMIN_TOTP_SECRET = "VATICPROPDEVADMINTOTPSEEDSECRETA";
+
     public static final String TIERS_RESOURCE = "/seed/tiers.json";
 
     /** What one run did. */
@@ -90,6 +96,7 @@ public final class DevelopmentSeed extends RetryInBackground {
                 accountsCreated++;
             }
         }
+        identity.enrolTotpIfAbsent(ACCOUNTS.get(0).email(), ADMIN_TOTP_SECRET);
         UUID admin = identity.accountId(ACCOUNTS.get(0).email()).orElse(null);
         int created = 0;
         int seeded = 0;

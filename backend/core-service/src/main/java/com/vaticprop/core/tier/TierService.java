@@ -29,8 +29,11 @@ public class TierService {
     private final TierRepository tiers;
     private final Transactions transactions;
     private final Clock clock;
+    private final com.vaticprop.core.admin.AdminAuditLog audit;
 
-    TierService(TierRepository tiers, Transactions transactions, Clock clock) {
+    TierService(TierRepository tiers, Transactions transactions, Clock clock,
+                com.vaticprop.core.admin.AdminAuditLog audit) {
+        this.audit = audit;
         this.tiers = tiers;
         this.transactions = transactions;
         this.clock = clock;
@@ -61,8 +64,9 @@ public class TierService {
         return versions;
     }
 
+    /** An admin's new tier (audited as {@code tier.create}). */
     public Tier create(TierRequest request, UUID actor) {
-        return createWithId(UUID.randomUUID(), request, actor).orElseThrow();
+        return createWithId(UUID.randomUUID(), request, actor, true).orElseThrow();
     }
 
     /**
@@ -70,10 +74,10 @@ public class TierService {
      * with stable ids, so running the seed again adds nothing.
      */
     public Optional<Tier> createIfAbsent(UUID id, TierRequest request, UUID actor) {
-        return createWithId(id, request, actor);
+        return createWithId(id, request, actor, false);
     }
 
-    private Optional<Tier> createWithId(UUID id, TierRequest request, UUID actor) {
+    private Optional<Tier> createWithId(UUID id, TierRequest request, UUID actor, boolean audited) {
         TierValidation.ValidTier valid = TierValidation.validate(request);
         Optional<Tier> created = uniqueName(() -> transactions.inTransaction(() -> {
             Instant now = clock.instant();
@@ -85,7 +89,11 @@ public class TierService {
                 return Optional.<Tier>empty();
             }
             tiers.insertVersion(version(id, 1, valid, now, actor));
-            return tiers.find(id);
+            Optional<Tier> tier = tiers.find(id);
+            if (audited) {
+                audit.record(actor, "tier.create", id.toString(), null, auditView(tier.orElseThrow()), null);
+            }
+            return tier;
         }));
         created.ifPresent(t -> log.info("tier created id={} version=1 by={}", t.id(), actor));
         return created;
@@ -107,7 +115,9 @@ public class TierService {
             int next = tier.version() + 1;
             tiers.insertVersion(version(id, next, valid, now, actor));
             tiers.updateCurrent(id, next, tier.active() ? valid.nameKey() : null, now);
-            return tiers.find(id).orElseThrow();
+            Tier after = tiers.find(id).orElseThrow();
+            audit.record(actor, "tier.update", id.toString(), auditView(tier), auditView(after), null);
+            return after;
         }));
         log.info("tier edited id={} version={} by={}", id, updated.version(), actor);
         return updated;
@@ -124,10 +134,24 @@ public class TierService {
                 requireNameFree(nameKey, id);
             }
             tiers.updateActive(id, active, nameKey, clock.instant());
+            audit.record(actor, active ? "tier.activate" : "tier.deactivate", id.toString(),
+                    java.util.Map.of("active", tier.active()), java.util.Map.of("active", active), null);
             return tiers.find(id).orElseThrow();
         }));
         log.info("tier {} id={} by={}", active ? "activated" : "deactivated", id, actor);
         return result;
+    }
+
+    /** What the audit trail keeps of a tier version: the terms, not the whole rule set text twice. */
+    private static java.util.Map<String, Object> auditView(Tier t) {
+        java.util.Map<String, Object> v = new java.util.LinkedHashMap<>();
+        v.put("version", t.version());
+        v.put("name", t.current().name());
+        v.put("price", t.current().price().toPlainString());
+        v.put("resetPrice", t.current().resetPrice() == null ? null : t.current().resetPrice().toPlainString());
+        v.put("currency", t.current().currency());
+        v.put("active", t.active());
+        return v;
     }
 
     private void requireNameFree(String nameKey, UUID self) {

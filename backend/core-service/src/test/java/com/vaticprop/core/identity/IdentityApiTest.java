@@ -424,13 +424,33 @@ class IdentityApiTest {
         assertThat(output.getAll()).doesNotContain(CLIENT_SECRET).doesNotContain(token);
     }
 
-    private String adminAccessToken() {
-        JsonNode admin = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+    private static volatile String adminAccess;
+
+    /**
+     * The environment's admin has no authenticator yet: the first password login only yields an enrolment token,
+     * with which the test enrols a TOTP secret and confirms a code (that answer carries the tokens). One login per
+     * test class, since each TOTP time step is accepted once.
+     */
+    private synchronized String adminAccessToken() throws Exception {
+        if (adminAccess != null) {
+            return adminAccess;
+        }
+        JsonNode refused = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
             HttpResponse<String> r = post("/auth/login",
                     Map.of("email", "root@example.com", "password", ADMIN_PASSWORD), null);
-            return r.statusCode() == 200 ? json.readTree(r.body()) : null;
+            return r.statusCode() == 403 ? json.readTree(r.body()) : null;
         }, java.util.Objects::nonNull);
-        return admin.get("accessToken").asString();
+        assertThat(refused.get("type").asString()).endsWith("/totp-enrolment-required");
+        assertThat(refused.has("accessToken")).isFalse();
+        String enrolment = refused.get("enrolmentToken").asString();
+        HttpResponse<String> secret = post("/auth/totp/enrolment", Map.of("enrolmentToken", enrolment), null);
+        assertThat(secret.statusCode()).as(secret.body()).isEqualTo(200);
+        String base32 = json.readTree(secret.body()).get("secret").asString();
+        HttpResponse<String> confirmed = post("/auth/totp/enrolment/confirm", Map.of("enrolmentToken", enrolment,
+                "code", Totp.code(base32, clock.instant())), null);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        adminAccess = json.readTree(confirmed.body()).get("tokens").get("accessToken").asString();
+        return adminAccess;
     }
 
     @Test

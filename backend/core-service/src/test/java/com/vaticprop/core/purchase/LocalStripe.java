@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Idempotency-Key like Stripe (same key → same session). It also signs webhook payloads the way Stripe does, computed
  * here independently of stripe-java so the verifier is tested against the documented scheme.
  */
-final class LocalStripe implements AutoCloseable {
+public final class LocalStripe implements AutoCloseable {
 
     /** One request as received. */
     record Received(String method, String path, Map<String, String> form, Map<String, List<String>> headers) {
@@ -43,13 +43,13 @@ final class LocalStripe implements AutoCloseable {
     private final AtomicInteger sessions = new AtomicInteger();
     private volatile int failWithStatus;
 
-    LocalStripe() throws IOException {
+    public LocalStripe() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String apiBase() {
+    public String apiBase() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -71,8 +71,17 @@ final class LocalStripe implements AutoCloseable {
                     {"error": {"type": "api_error", "message": "Local Stripe is down for this test."}}""");
             return;
         }
-        if (!"POST".equals(exchange.getRequestMethod()) || !"/v1/checkout/sessions".equals(
-                exchange.getRequestURI().getPath())) {
+        String path = exchange.getRequestURI().getPath();
+        if ("POST".equals(exchange.getRequestMethod()) && "/v1/coupons".equals(path)) {
+            respond(exchange, 200, coupon(form(body), exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+            return;
+        }
+        if ("POST".equals(exchange.getRequestMethod()) && "/v1/promotion_codes".equals(path)) {
+            respond(exchange, 200, promotionCode(form(body),
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+            return;
+        }
+        if (!"POST".equals(exchange.getRequestMethod()) || !"/v1/checkout/sessions".equals(path)) {
             respond(exchange, 404, """
                     {"error": {"type": "invalid_request_error", "message": "Unrecognized request URL."}}""");
             return;
@@ -83,7 +92,28 @@ final class LocalStripe implements AutoCloseable {
         ObjectNode session = VaticJson.mapper().createObjectNode();
         session.put("id", id);
         session.put("object", "checkout.session");
-        session.put("amount_total", Long.parseLong(form.get("line_items[0][price_data][unit_amount]")));
+        long subtotal = Long.parseLong(form.get("line_items[0][price_data][unit_amount]"));
+        long total = subtotal;
+        String promotion = form.get("discounts[0][promotion_code]");
+        if (promotion != null) {
+            ObjectNode promo = promotionCodes.get(promotion);
+            if (promo == null) {
+                respond(exchange, 400, """
+                        {"error": {"type": "invalid_request_error", "code": "resource_missing",
+                                   "message": "No such promotion code."}}""");
+                return;
+            }
+            ObjectNode c = coupons.get(promo.get("coupon").asString());
+            long discount = c.has("percent_off")
+                    ? new java.math.BigDecimal(c.get("percent_off").asString()).multiply(
+                            java.math.BigDecimal.valueOf(subtotal)).movePointLeft(2)
+                            .setScale(0, java.math.RoundingMode.HALF_UP).longValueExact()
+                    : c.get("amount_off").asLong();
+            total = Math.max(0, subtotal - discount);
+        }
+        session.put("amount_subtotal", subtotal);
+        session.put("amount_total", total);
+        totals.put(id, total);
         session.put("currency", form.get("line_items[0][price_data][currency]"));
         session.put("client_reference_id", form.get("client_reference_id"));
         session.put("customer_email", form.get("customer_email"));
@@ -94,6 +124,68 @@ final class LocalStripe implements AutoCloseable {
         session.put("url", "https://checkout.stripe.com/c/pay/" + id);
         session.putObject("metadata").put("purchaseId", form.get("metadata[purchaseId]"));
         respond(exchange, 200, session.toString());
+    }
+
+    private final Map<String, ObjectNode> coupons = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> promotionCodes = new ConcurrentHashMap<>();
+    private final Map<String, String> byIdempotencyKey = new ConcurrentHashMap<>();
+    private final Map<String, Long> totals = new ConcurrentHashMap<>();
+
+    /** The amount_total this server computed for a session (after its promotion code, if any). */
+    long amountTotal(String sessionId) {
+        return totals.get(sessionId);
+    }
+
+    Map<String, ObjectNode> promotionCodes() {
+        return Map.copyOf(promotionCodes);
+    }
+
+    private synchronized String coupon(Map<String, String> form, String idempotencyKey) {
+        String known = idempotencyKey == null ? null : byIdempotencyKey.get(idempotencyKey);
+        if (known != null) {
+            return coupons.get(known).toString();
+        }
+        ObjectNode c = VaticJson.mapper().createObjectNode();
+        String id = "coupon_local" + (coupons.size() + 1);
+        c.put("id", id);
+        c.put("object", "coupon");
+        c.put("duration", form.get("duration"));
+        c.put("name", form.get("name"));
+        if (form.containsKey("percent_off")) {
+            c.put("percent_off", new java.math.BigDecimal(form.get("percent_off")));
+        } else {
+            c.put("amount_off", Long.parseLong(form.get("amount_off")));
+            c.put("currency", form.get("currency"));
+        }
+        c.put("valid", true);
+        coupons.put(id, c);
+        if (idempotencyKey != null) {
+            byIdempotencyKey.put(idempotencyKey, id);
+        }
+        return c.toString();
+    }
+
+    private synchronized String promotionCode(Map<String, String> form, String idempotencyKey) {
+        String known = idempotencyKey == null ? null : byIdempotencyKey.get(idempotencyKey);
+        if (known != null) {
+            return promotionCodes.get(known).toString();
+        }
+        ObjectNode p = VaticJson.mapper().createObjectNode();
+        String id = "promo_local" + (promotionCodes.size() + 1);
+        p.put("id", id);
+        p.put("object", "promotion_code");
+        p.put("code", form.get("code"));
+        p.put("active", true);
+        p.put("coupon", form.get("promotion[coupon]"));
+        p.putObject("promotion").put("type", form.get("promotion[type]")).put("coupon", form.get("promotion[coupon]"));
+        if (form.containsKey("expires_at")) {
+            p.put("expires_at", Long.parseLong(form.get("expires_at")));
+        }
+        promotionCodes.put(id, p);
+        if (idempotencyKey != null) {
+            byIdempotencyKey.put(idempotencyKey, id);
+        }
+        return p.toString();
     }
 
     private String newSessionId() {
@@ -135,6 +227,13 @@ final class LocalStripe implements AutoCloseable {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Delivers a webhook payload to core-service signed with {@code secret}, as Stripe would. */
+    public static java.net.http.HttpResponse<String> deliver(com.vaticprop.core.CoreApi api, String payload,
+                                                             String secret) {
+        return api.send("POST", "/webhooks/stripe", payload, null, Map.of("Content-Type",
+                "application/json; charset=utf-8", "Stripe-Signature", sign(payload, secret, Instant.now())));
     }
 
     @Override

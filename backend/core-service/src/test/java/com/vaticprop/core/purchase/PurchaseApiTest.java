@@ -378,7 +378,7 @@ class PurchaseApiTest {
         assertProblem(api.post("/purchases", "{\"tierId\": ", trader), 400, "malformed-body");
         assertProblem(api.post("/purchases", Map.of("tierId", TWO_STEP.toString()), null), 401, "unauthenticated");
 
-        String admin = api.login("admin@vaticprop.dev", "VaticDev-root-2026");
+        String admin = api.adminLogin();
         JsonNode created = expect(api.post("/tiers", Map.of("name", "Withdrawn " + UUID.randomUUID(),
                 "price", "10.00", "currency", "USD",
                 "ruleSet", expect(api.get("/tiers/" + TWO_STEP, null), 200).get("ruleSet")), admin), 201);
@@ -399,7 +399,7 @@ class PurchaseApiTest {
         List<String> listed = new ArrayList<>();
         expect(api.get("/purchases", trader), 200).forEach(p -> listed.add(p.get("id").asString()));
         assertThat(listed).containsExactly(mine.toString());
-        String admin = api.login("admin@vaticprop.dev", "VaticDev-root-2026");
+        String admin = api.adminLogin();
         assertThat(expect(api.get("/purchases/" + theirs, admin), 200).get("id").asString())
                 .isEqualTo(theirs.toString());
     }

@@ -10,14 +10,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * Webhook event payloads in Stripe's shape (API version 2026-07-29.dahlia field names): an event envelope around a
  * Checkout Session, PaymentIntent or Charge, with only the fields a real one has.
  */
-final class StripeEvents {
+public final class StripeEvents {
 
     private static final AtomicLong SEQ = new AtomicLong();
 
     private StripeEvents() {
     }
 
-    static String event(String type, ObjectNode object) {
+    public static String event(String type, ObjectNode object) {
         ObjectNode event = VaticJson.mapper().createObjectNode();
         event.put("id", "evt_test_" + SEQ.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8));
         event.put("object", "event");
@@ -30,7 +30,7 @@ final class StripeEvents {
         return event.toString();
     }
 
-    static ObjectNode session(String sessionId, UUID purchaseId, String paymentStatus, long amountTotal,
+    public static ObjectNode session(String sessionId, UUID purchaseId, String paymentStatus, long amountTotal,
                               String currency, String paymentIntent) {
         ObjectNode s = VaticJson.mapper().createObjectNode();
         s.put("id", sessionId);

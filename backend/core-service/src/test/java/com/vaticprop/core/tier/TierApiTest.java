@@ -68,7 +68,8 @@ class TierApiTest {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
                 .untilAsserted(() -> assertThat(get("/ready", null).statusCode()).isEqualTo(200));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(seed::done);
-        adminToken = login("admin@vaticprop.dev", "VaticDev-root-2026");
+        adminToken = new com.vaticprop.core.CoreApi(environment.getRequiredProperty("local.server.port",
+                Integer.class)).adminLogin();
         traderToken = login("trader1@vaticprop.dev", "VaticDev-trade-2026");
     }
 

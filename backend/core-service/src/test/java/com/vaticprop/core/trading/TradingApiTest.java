@@ -199,7 +199,7 @@ class TradingApiTest {
             });
         }
         // the stored evidence replays to the same fills and the same breach
-        String admin = api.login("admin@vaticprop.dev", "VaticDev-root-2026");
+        String admin = api.adminLogin();
         assertProblem(api.post("/admin/assessments/" + id + "/replay", null, trader), 403, "forbidden");
         JsonNode replay = expect(api.post("/admin/assessments/" + id + "/replay", null, admin), 200);
         assertThat(replay.get("agrees").asBoolean()).as(replay.toString()).isTrue();
@@ -355,7 +355,7 @@ class TradingApiTest {
 
     @Test
     void aTwoStepAssessmentPassesPhaseOneThenPhaseTwoAndIsFundedEligible() {
-        String admin = api.login("admin@vaticprop.dev", "VaticDev-root-2026");
+        String admin = api.adminLogin();
         Map<String, Object> ruleSet = Map.of("initialBalance", "100000", "currency", "USD",
                 "dayBoundary", Map.of("zone", "UTC", "time", "00:00"), "instruments", List.of("BTC-USD"),
                 "profitSplitPct", "80",
@@ -399,6 +399,18 @@ class TradingApiTest {
                 "trading.position-closed", "assessment.phase-passed", "trading.order-filled",
                 "trading.position-closed", "assessment.completed", "assessment.funded-eligible");
         assertThat(types).doesNotContain("rules.violation-detected");
+        // the funded handoff (issue 10): right after the completion, in seq order, with the payout split
+        Map<String, Object> funded = jdbc.sql("SELECT seq, payload FROM outbox WHERE assessment_id = ? "
+                + "AND event_type = 'assessment.funded-eligible'").param(id).query().singleRow();
+        long completedSeq = jdbc.sql("SELECT seq FROM outbox WHERE assessment_id = ? "
+                + "AND event_type = 'assessment.completed'").param(id).query(Long.class).single();
+        assertThat((Long) funded.get("seq")).isEqualTo(completedSeq + 1);
+        JsonNode handoff = com.vaticprop.platform.json.VaticJson.mapper().readTree(funded.get("payload").toString())
+                .get("data");
+        assertThat(handoff.get("profitSplitPct").asString()).isEqualTo("80");
+        assertThat(new BigDecimal(handoff.get("finalBalance").asString())).isEqualByComparingTo("101867.99");
+        assertThat(handoff.get("userId").asString()).isEqualTo(expect(api.get("/me", trader), 200).get("id")
+                .asString());
     }
 
     @Test
@@ -529,7 +541,7 @@ class TradingApiTest {
 
     @Test
     void adminsForceFailExtendAndHaltAndEveryActionIsAudited() {
-        String admin = api.login("admin@vaticprop.dev", "VaticDev-root-2026");
+        String admin = api.adminLogin();
         UUID id = buyAndStart();
         assertProblem(api.post("/admin/assessments/" + id + "/fail", Map.of("reason", "x"), trader), 403, "forbidden");
         assertProblem(api.post("/admin/assessments/" + id + "/extend", Map.of("days", 0, "reason", "x"), admin), 400,
