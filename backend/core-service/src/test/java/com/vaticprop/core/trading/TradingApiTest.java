@@ -228,7 +228,7 @@ class TradingApiTest {
                 .asString();
         String path = "/admin/assessments/" + id + "/violations/" + violationId + "/evidence";
         assertProblem(api.get(path, trader), 403, "forbidden");
-        String admin = api.login("admin@vaticprop.dev", "VaticDev-root-2026");
+        String admin = api.adminLogin();
         assertProblem(api.get("/admin/assessments/" + UUID.randomUUID() + "/violations/" + violationId + "/evidence",
                 admin), 404, "not-found");
         // the ticks after the breach are written once the 3 s window has passed
