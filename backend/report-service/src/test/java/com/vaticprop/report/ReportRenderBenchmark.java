@@ -76,8 +76,10 @@ class ReportRenderBenchmark extends ReportServiceTestBase {
         lines.add(time("HTML: build + inline SVG charts",
                 () -> documents.html(transactions.inTransaction(() -> builder.build(row))).length));
         lines.add(time("PDF from a built report (charts + PDFBox only)", () -> documents.pdf(model).length));
-        lines.add(String.format("PDF size %d bytes, HTML size %d bytes; load average after: %s",
-                documents.pdf(model).length, documents.html(model).length, loadAverage()));
+        byte[] pdf = documents.pdf(model);
+        lines.add(String.format("PDF %d bytes, %d pages; HTML %d bytes; JSON %d bytes; load average after: %s",
+                pdf.length, com.vaticprop.report.support.PdfCheck.of(pdf).pages(), documents.html(model).length,
+                documents.json(model).length, loadAverage()));
         lines.forEach(System.out::println);
         Files.write(Path.of("target/report-benchmark.txt"), lines);
     }
