@@ -29,8 +29,7 @@ final class ReportSections {
         rows.add(new String[]{"Trader", r.userId().toString()});
         rows.add(new String[]{"Tier", r.tierId() + " (version " + r.tierVersion() + ")"});
         rows.add(new String[]{"Phase", (r.phase() + 1) + " of " + r.phases() + " — " + r.phaseName()});
-        rows.add(new String[]{"Status", r.status() + (r.result() == null ? "" : " — " + r.result()
-                + (r.reason() == null ? "" : " (" + r.reason() + ")"))});
+        rows.add(new String[]{"Status", r.status() + (r.reason() == null ? "" : " (" + r.reason() + ")")});
         if (r.fundedEligible()) {
             rows.add(new String[]{"Funded", "eligible, profit split " + Formats.plain(r.profitSplitPct()) + " %"});
         }

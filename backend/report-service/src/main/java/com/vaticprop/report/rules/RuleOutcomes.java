@@ -28,11 +28,12 @@ public final class RuleOutcomes {
     public static List<RuleOutcome> of(RuleSet rules, int phaseIndex, BigDecimal initial, List<DayRow> days,
                                        Breach breach, LocalDate startDay, LocalDate asOf) {
         List<RuleOutcome> out = new ArrayList<>();
-        String breached = breach == null || breach.voided() ? null : breach.rule();
+        Breach live = breach == null || breach.voided() ? null : breach;
+        String breached = live == null ? null : live.rule();
         if (rules.dailyLoss() != null) {
-            out.add(dailyLoss(rules, days, breached));
+            out.add(atBreach(dailyLoss(rules, days, breached), live, rules.dayBoundary().zone()));
         }
-        out.add(maxLoss(rules, initial, days, breached));
+        out.add(atBreach(maxLoss(rules, initial, days, breached), live, rules.dayBoundary().zone()));
         Phase phase = rules.phase(Math.min(phaseIndex, rules.phases().size() - 1));
         out.add(profitTarget(phase, initial, days));
         out.add(minTradingDays(phase, days));
@@ -46,6 +47,21 @@ public final class RuleOutcomes {
             out.add(inactivity(rules, days, breached));
         }
         return out;
+    }
+
+    /**
+     * A breached limit reports the rule engine's own measurement at the breach (threshold, measured value, day in the
+     * tier's zone) instead of the day-close approximation: that is the value the assessment was failed on.
+     */
+    private static RuleOutcome atBreach(RuleOutcome o, Breach breach, java.time.ZoneId zone) {
+        if (breach == null || !o.rule().equals(breach.rule()) || breach.threshold() == null
+                || breach.measured() == null) {
+            return o;
+        }
+        return new RuleOutcome(o.rule(), o.kind(), o.limit(), breach.threshold(), breach.measured(),
+                breach.detectedAt() == null ? o.worstOn() : LocalDate.ofInstant(breach.detectedAt(), zone),
+                breach.measured().subtract(breach.threshold()), "BREACHED",
+                "the rule engine's measurement at the breach");
     }
 
     private static RuleOutcome dailyLoss(RuleSet rules, List<DayRow> days, String breached) {
