@@ -60,6 +60,11 @@ class ReportApiTest extends ReportServiceTestBase {
         assertThat(daily.get("worstOn").asString()).isEqualTo("2026-10-03");
         assertThat(rule(r, "MAX_LOSS").get("status").asString()).isEqualTo("OK");
         assertThat(decimal(r.get("days").get(1).get("dailyLossFloor"))).isEqualByComparingTo("95380");
+        // completed on 2026-10-11 without a day close that day: the closing day comes from the final equity
+        assertThat(r.get("days")).hasSize(4);
+        assertThat(r.get("days").get(3).get("day").asString()).isEqualTo("2026-10-11");
+        assertThat(decimal(r.get("days").get(3).get("dayPnl"))).isEqualByComparingTo("0");
+        assertThat(r.get("notes").toString()).contains("ended with the assessment");
         JsonNode breach = r.get("breach");
         assertThat(breach.get("rule").asString()).isEqualTo("DAILY_LOSS");
         assertThat(breach.get("quote").get("bid").asString()).isEqualTo("55123.45");

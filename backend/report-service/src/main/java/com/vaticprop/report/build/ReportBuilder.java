@@ -47,7 +47,14 @@ public final class ReportBuilder {
 
     public AssessmentReport build(AssessmentRow a) {
         RuleSet rules = RuleSetJson.read(a.ruleSetJson()).orThrow();
-        List<ReportRepository.StoredDay> stored = repository.days(a.assessmentId(), a.phase());
+        List<ReportRepository.StoredDay> stored = new ArrayList<>(repository.days(a.assessmentId(), a.phase()));
+        List<String> notes = new ArrayList<>();
+        ZoneId zone = rules.dayBoundary().zone();
+        closingDay(a, zone, stored).ifPresent(d -> {
+            stored.add(d);
+            notes.add("The last day (" + d.day() + ") ended with the assessment, not at a day close: its figures "
+                    + "come from the final balance and equity.");
+        });
         List<LossFloors.Day> floors = LossFloors.of(rules, a.initialBalance(), stored.stream()
                 .map(d -> new LossFloors.Close(d.day(), d.closeBalance(), d.closeEquity(), d.maxEquity())).toList());
         List<DayRow> days = new ArrayList<>(stored.size());
@@ -73,13 +80,11 @@ public final class ReportBuilder {
                 breach = b;
             }
         }
-        ZoneId zone = rules.dayBoundary().zone();
         LocalDate start = a.startedAt() == null ? null : LocalDate.ofInstant(a.startedAt(), zone);
         Instant end = a.endedAt() != null ? a.endedAt() : clock.instant();
         List<RuleOutcome> outcomes = RuleOutcomes.of(rules, a.phase(), a.initialBalance(), days, breach, start,
                 LocalDate.ofInstant(end, zone));
 
-        List<String> notes = new ArrayList<>();
         int fills = repository.fills(a.assessmentId(), a.phase());
         if (fills == 0 && trips.count() == 0) {
             notes.add("No trades were made in this phase: the performance figures are empty.");
@@ -97,6 +102,29 @@ public final class ReportBuilder {
                 a.endedAt(), a.initialBalance(), a.finalBalance(),
                 a.finalEquity() != null ? a.finalEquity() : metrics.finalEquity(), fills, (int) days.stream().filter(DayRow::tradingDay).count(), metrics, outcomes,
                 breach, voided, days, Histograms.of(trips.pnls()), simulation(a), notes);
+    }
+
+    /**
+     * A finished assessment whose end day has no {@code assessment.day-closed} (it ended intraday): that day, from
+     * the final balance and equity, so the curve and every figure end where the assessment ended. Its lowest equity
+     * is the lower of the prior close and the final equity (the intraday low is not in the events).
+     */
+    private java.util.Optional<ReportRepository.StoredDay> closingDay(AssessmentRow a, ZoneId zone,
+                                                                      List<ReportRepository.StoredDay> days) {
+        if (!a.finished() || a.endedAt() == null || a.finalEquity() == null) {
+            return java.util.Optional.empty();
+        }
+        LocalDate end = LocalDate.ofInstant(a.endedAt(), zone);
+        if (!days.isEmpty() && !days.getLast().day().isBefore(end)) {
+            return java.util.Optional.empty();
+        }
+        BigDecimal prior = days.isEmpty() ? a.initialBalance() : days.getLast().closeEquity();
+        BigDecimal close = a.finalEquity();
+        int fills = repository.fillsBetween(a.assessmentId(), a.phase(), end.atStartOfDay(zone).toInstant(),
+                end.plusDays(1).atStartOfDay(zone).toInstant());
+        return java.util.Optional.of(new ReportRepository.StoredDay(end,
+                a.finalBalance() == null ? close : a.finalBalance(), close, close.subtract(prior), prior.min(close),
+                prior.max(close), fills > 0, fills));
     }
 
     private SimulationSection simulation(AssessmentRow a) {

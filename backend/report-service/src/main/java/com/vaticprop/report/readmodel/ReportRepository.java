@@ -86,6 +86,12 @@ public final class ReportRepository {
                 .query(Integer.class).single();
     }
 
+    public int fillsBetween(UUID id, int phase, Instant from, Instant to) {
+        return jdbc.sql("SELECT count(*) FROM fill WHERE assessment_id = ? AND phase = ? AND filled_at >= ? "
+                        + "AND filled_at < ?")
+                .params(id, phase, Timestamp.from(from), Timestamp.from(to)).query(Integer.class).single();
+    }
+
     public List<StoredViolation> violations(UUID id) {
         return jdbc.sql("""
                         SELECT violation_id, rule, explanation, threshold, measured, quote, detected_at, voided
