@@ -205,6 +205,24 @@ class ReportApiTest extends ReportServiceTestBase {
     }
 
     @Test
+    void anEventThatCannotBeAppliedHoldsOnlyItsOwnAssessment() {
+        ReportEvents poisoned = history().created().started().unstorableFill().roundTrip(0, "BTC-USD", "100", "1");
+        poisoned.publishInOrder();
+        ReportEvents healthy = failedHistory();
+        healthy.publishInOrder();
+
+        awaitReady(healthy.assessmentId, "report", Duration.ofSeconds(60));
+        awaitApplied(poisoned.assessmentId, 2, Duration.ofSeconds(30));
+        assertThat(jdbc.sql("SELECT last_seq FROM consumer_seq_cursor WHERE consumer = 'report-read-model' "
+                + "AND assessment_id = ?").param(poisoned.assessmentId).query(Long.class).single()).isEqualTo(2L);
+        // the unapplied events are kept, not lost: seq 3 (the bad fill) onwards
+        assertThat(jdbc.sql("SELECT min(seq) FROM pending_event WHERE assessment_id = ?")
+                .param(poisoned.assessmentId).query(Long.class).single()).isEqualTo(3L);
+        assertThat(expectJson(get("/reports/" + poisoned.assessmentId, traderToken), 200).get("fills").asInt())
+                .isZero();
+    }
+
+    @Test
     void operatorAnalyticsAreForAdminsInJsonAndCsv() {
         ReportEvents failed = failedHistory();
         failed.publishInOrder();

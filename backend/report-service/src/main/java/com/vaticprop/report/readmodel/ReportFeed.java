@@ -143,13 +143,32 @@ public final class ReportFeed extends KafkaFeed {
         pending.store(batch);
         batch.clear();
         for (UUID assessment : touched) {
-            pending.drain(assessment);
+            drain(assessment);
         }
         touched.clear();
         for (EventEnvelope<EventData> e : sideEvents) {
-            transactions.run(() -> idempotent.handle(e, side::apply));
+            try {
+                transactions.run(() -> idempotent.handle(e, side::apply));
+            } catch (RuntimeException ex) {
+                // one bad simulation or payment event must not stop the feed; it is skipped, loudly
+                log.error("skipping {} {}: {}", e.type(), e.id(), ex.toString(), ex);
+            }
         }
         sideEvents.clear();
+    }
+
+    /**
+     * Applies what is next for one assessment. A failure stays with that assessment: its events remain in
+     * {@code pending_event} (committed) and are retried on its next event or by the minute's gap sweep, while the
+     * other assessments go on.
+     */
+    private void drain(UUID assessment) {
+        try {
+            pending.drain(assessment);
+        } catch (RuntimeException e) {
+            log.error("applying the events of assessment {} failed (held in pending_event, retried): {}",
+                    assessment, e.toString(), e);
+        }
     }
 
     private void forget() {
@@ -165,6 +184,8 @@ public final class ReportFeed extends KafkaFeed {
         }
         lastGapReport = now;
         List<UUID> stalled = pending.stalled(GAP_PATIENCE);
+        stalled.forEach(this::drain); // retries assessments whose apply failed; a real gap stays
+        stalled = pending.stalled(GAP_PATIENCE);
         if (!stalled.isEmpty()) {
             // the held events stay in pending_event; they are applied as soon as the missing seq arrives
             log.warn("assessment events missing for over {} s (held in pending_event): {}",

@@ -114,6 +114,13 @@ public final class ReportEvents implements AutoCloseable {
         return this;
     }
 
+    /** A fill without a price: the read model cannot store it (NOT NULL), so applying it fails every time. */
+    public ReportEvents unstorableFill() {
+        add(EventType.ORDER_FILLED, START, new OrderFilled(UUID.randomUUID(), UUID.randomUUID(), "BTC-USD", "BUY",
+                BigDecimal.ONE, null, BigDecimal.ZERO, null));
+        return this;
+    }
+
     public ReportEvents day(int dayIndex, String pnl, String closeEquity, String minEquity) {
         BigDecimal close = new BigDecimal(closeEquity);
         add(EventType.ASSESSMENT_DAY_CLOSED, START.plus(Duration.ofDays(dayIndex + 1)),
