@@ -87,6 +87,18 @@ public final class ReportCharts {
                 max.addOrUpdate(day, d.maxLossFloor().doubleValue());
             }
         }
+        if (!r.days().isEmpty()) {
+            // a step series draws each value up to its next point: repeat the last day's floors one day on, so the
+            // floors of the last (or only) day are drawn too
+            DayRow last = r.days().getLast();
+            Day after = day(last.day().plusDays(1));
+            if (last.dailyLossFloor() != null) {
+                daily.addOrUpdate(after, last.dailyLossFloor().doubleValue());
+            }
+            if (last.maxLossFloor() != null) {
+                max.addOrUpdate(after, last.maxLossFloor().doubleValue());
+            }
+        }
         TimeSeriesCollection lines = new TimeSeriesCollection();
         lines.addSeries(equity);
         lines.addSeries(low);
@@ -113,6 +125,9 @@ public final class ReportCharts {
     static JFreeChart underwater(AssessmentReport r) {
         List<DayResult> days = r.days().stream().map(d -> new DayResult(d.day(), d.closeEquity(), d.dayPnl())).toList();
         TimeSeries s = new TimeSeries("Drawdown %");
+        if (!days.isEmpty()) {
+            s.add(day(days.getFirst().day().minusDays(1)), 0); // the initial balance: the first peak
+        }
         for (Drawdowns.Point p : Drawdowns.of(r.initialBalance(), days).underwater()) {
             s.addOrUpdate(day(p.day()), p.drawdown() * 100);
         }

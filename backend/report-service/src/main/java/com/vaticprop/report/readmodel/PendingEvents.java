@@ -65,11 +65,24 @@ public final class PendingEvents {
                 events.stream().map(e -> new Object[]{e.assessmentId(), e.seq(), e.payload(), now}).toList()));
     }
 
-    /** Applies every event of the assessment that is next in seq order; returns how many. */
+    /**
+     * Applies every event of the assessment that is next in seq order; returns how many. Batches of
+     * {@value #DRAIN_BATCH} events share a transaction; when a batch fails, its events are retried one transaction
+     * each, so everything before the failing event is applied and only it and its successors stay pending (the
+     * failure is then rethrown).
+     */
     public int drain(UUID assessmentId) {
         int total = 0;
         while (true) {
-            int applied = transactions.inTransaction(() -> drainBatch(assessmentId));
+            int applied;
+            try {
+                applied = transactions.inTransaction(() -> drainBatch(assessmentId, DRAIN_BATCH));
+            } catch (RuntimeException e) {
+                while (transactions.inTransaction(() -> drainBatch(assessmentId, 1)) == 1) {
+                    total++;
+                }
+                return total;
+            }
             total += applied;
             if (applied < DRAIN_BATCH) {
                 return total;
@@ -77,12 +90,12 @@ public final class PendingEvents {
         }
     }
 
-    private int drainBatch(UUID assessmentId) {
+    private int drainBatch(UUID assessmentId, int limit) {
         long cursor = cursors.lastAppliedSeq(CONSUMER, assessmentId);
         List<Stored> rows = jdbc.sql("""
                         SELECT assessment_id, seq, payload FROM pending_event
                         WHERE assessment_id = ? AND seq > ? ORDER BY seq LIMIT ?""")
-                .params(assessmentId, cursor, DRAIN_BATCH)
+                .params(assessmentId, cursor, limit)
                 .query((rs, n) -> new Stored(assessmentId, rs.getLong("seq"), rs.getBytes("payload")))
                 .list();
         long expected = cursor + 1;

@@ -28,6 +28,14 @@ final class Formats {
         return v == null ? "–" : v.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }
 
+    /** A count stays an integer (4), an amount gets two decimals and grouping (4,872.91). */
+    static String number(BigDecimal v) {
+        if (v == null) {
+            return "–";
+        }
+        return v.stripTrailingZeros().scale() <= 0 ? String.format("%,d", v.toBigInteger()) : money(v);
+    }
+
     static String plain(BigDecimal v) {
         return v == null ? "–" : v.stripTrailingZeros().toPlainString();
     }

@@ -51,8 +51,8 @@ final class ReportSections {
     static List<String[]> rules(AssessmentReport r) {
         List<String[]> rows = new ArrayList<>();
         for (RuleOutcome o : r.rules()) {
-            rows.add(new String[]{o.rule(), o.limit(), Formats.plain(o.limitValue()), Formats.plain(o.worstValue()),
-                    Formats.text(o.worstOn()), Formats.plain(o.worstDistance()), o.status()});
+            rows.add(new String[]{o.rule(), o.limit(), Formats.number(o.limitValue()), Formats.number(o.worstValue()),
+                    Formats.text(o.worstOn()), Formats.number(o.worstDistance()), o.status()});
         }
         return rows;
     }
