@@ -80,23 +80,23 @@ public final class ReportCharts {
             Day day = day(d.day());
             equity.addOrUpdate(day, d.closeEquity().doubleValue());
             low.addOrUpdate(day, d.minEquity().doubleValue());
+            // a day's floor applies from the previous close to this close: the step starts at the previous point
+            Day opened = day(d.day().minusDays(1));
             if (d.dailyLossFloor() != null) {
-                daily.addOrUpdate(day, d.dailyLossFloor().doubleValue());
+                daily.addOrUpdate(opened, d.dailyLossFloor().doubleValue());
             }
             if (d.maxLossFloor() != null) {
-                max.addOrUpdate(day, d.maxLossFloor().doubleValue());
+                max.addOrUpdate(opened, d.maxLossFloor().doubleValue());
             }
         }
         if (!r.days().isEmpty()) {
-            // a step series draws each value up to its next point: repeat the last day's floors one day on, so the
-            // floors of the last (or only) day are drawn too
+            // and ends at the last close
             DayRow last = r.days().getLast();
-            Day after = day(last.day().plusDays(1));
             if (last.dailyLossFloor() != null) {
-                daily.addOrUpdate(after, last.dailyLossFloor().doubleValue());
+                daily.addOrUpdate(day(last.day()), last.dailyLossFloor().doubleValue());
             }
             if (last.maxLossFloor() != null) {
-                max.addOrUpdate(after, last.maxLossFloor().doubleValue());
+                max.addOrUpdate(day(last.day()), last.maxLossFloor().doubleValue());
             }
         }
         TimeSeriesCollection lines = new TimeSeriesCollection();
