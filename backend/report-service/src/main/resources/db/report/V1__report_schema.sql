@@ -134,11 +134,13 @@ CREATE TABLE purchase_event (
 
 -- Generated documents. kind FINAL (on assessment.completed) or CERTIFICATE (on funded-eligible / final phase
 -- passed). status GENERATING | READY | FAILED. A reinstatement deletes the FINAL row (the result is reopened).
+-- generation counts the requests: a build is stored only if no request came after the one it was started for.
 CREATE TABLE stored_report (
     assessment_id UUID         NOT NULL,
     kind          VARCHAR(16)  NOT NULL,
     status        VARCHAR(16)  NOT NULL,
     as_of_seq     BIGINT       NOT NULL,
+    generation    BIGINT       NOT NULL,
     json          BYTEA,
     html          BYTEA,
     pdf           BYTEA,

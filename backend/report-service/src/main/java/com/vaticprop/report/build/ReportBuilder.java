@@ -100,8 +100,8 @@ public final class ReportBuilder {
                 a.phase(), phaseName, rules.phases().size(), a.status(), a.result(), a.reason(), !a.finished(),
                 a.fundedEligible(), a.profitSplitPct(), clock.instant(), a.lastSeq(), a.createdAt(), a.startedAt(),
                 a.endedAt(), a.initialBalance(), a.finalBalance(),
-                a.finalEquity() != null ? a.finalEquity() : metrics.finalEquity(), fills, (int) days.stream().filter(DayRow::tradingDay).count(), metrics, outcomes,
-                breach, voided, days, Histograms.of(trips.pnls()), simulation(a), notes);
+                a.finalEquity() != null ? a.finalEquity() : metrics.finalEquity(), fills,
+                (int) days.stream().filter(DayRow::tradingDay).count(), metrics, outcomes, breach, voided, days, Histograms.of(trips.pnls()), simulation(a), notes);
     }
 
     /**

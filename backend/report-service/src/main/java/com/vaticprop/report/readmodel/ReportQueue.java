@@ -15,7 +15,7 @@ import java.util.UUID;
  */
 public final class ReportQueue {
 
-    public record Pending(UUID assessmentId, ReportKind kind, long asOfSeq) {
+    public record Pending(UUID assessmentId, ReportKind kind, long asOfSeq, long generation) {
     }
 
     private final JdbcClient jdbc;
@@ -28,10 +28,11 @@ public final class ReportQueue {
 
     public void request(UUID assessmentId, ReportKind kind, long asOfSeq) {
         jdbc.sql("""
-                        INSERT INTO stored_report (assessment_id, kind, status, as_of_seq, requested_at)
-                        VALUES (?, ?, 'GENERATING', ?, ?)
+                        INSERT INTO stored_report (assessment_id, kind, status, as_of_seq, generation, requested_at)
+                        VALUES (?, ?, 'GENERATING', ?, 1, ?)
                         ON CONFLICT (assessment_id, kind) DO UPDATE SET status = 'GENERATING',
                             as_of_seq = GREATEST(stored_report.as_of_seq, excluded.as_of_seq),
+                            generation = stored_report.generation + 1,
                             requested_at = excluded.requested_at, error = NULL""")
                 .params(assessmentId, kind.name(), asOfSeq, Timestamp.from(clock.instant())).update();
     }
@@ -43,31 +44,35 @@ public final class ReportQueue {
 
     public List<Pending> pending(int limit) {
         return jdbc.sql("""
-                        SELECT assessment_id, kind, as_of_seq FROM stored_report WHERE status = 'GENERATING'
+                        SELECT assessment_id, kind, as_of_seq, generation FROM stored_report
+                        WHERE status = 'GENERATING'
                         ORDER BY requested_at LIMIT ?""")
                 .param(limit)
                 .query((rs, n) -> new Pending(rs.getObject("assessment_id", UUID.class),
-                        ReportKind.valueOf(rs.getString("kind")), rs.getLong("as_of_seq")))
+                        ReportKind.valueOf(rs.getString("kind")), rs.getLong("as_of_seq"), rs.getLong("generation")))
                 .list();
     }
 
-    /** Stores the documents unless a newer request superseded the one they were built for. */
+    /**
+     * Stores the documents unless a newer request superseded the one they were built for (its generation moved on:
+     * e.g. a simulation arrived while the report was being built without it).
+     */
     public boolean complete(Pending p, byte[] json, byte[] html, byte[] pdf) {
         return jdbc.sql("""
                         UPDATE stored_report SET status = 'READY', json = ?, html = ?, pdf = ?, generated_at = ?,
                             error = NULL
-                        WHERE assessment_id = ? AND kind = ? AND status = 'GENERATING' AND as_of_seq = ?""")
+                        WHERE assessment_id = ? AND kind = ? AND status = 'GENERATING' AND generation = ?""")
                 .params(json, html, pdf, Timestamp.from(clock.instant()), p.assessmentId(), p.kind().name(),
-                        p.asOfSeq())
+                        p.generation())
                 .update() == 1;
     }
 
     public void fail(Pending p, String error) {
         jdbc.sql("""
                         UPDATE stored_report SET status = 'FAILED', error = ?, generated_at = ?
-                        WHERE assessment_id = ? AND kind = ? AND status = 'GENERATING' AND as_of_seq = ?""")
+                        WHERE assessment_id = ? AND kind = ? AND status = 'GENERATING' AND generation = ?""")
                 .params(error.length() > 1000 ? error.substring(0, 1000) : error, Timestamp.from(clock.instant()),
-                        p.assessmentId(), p.kind().name(), p.asOfSeq())
+                        p.assessmentId(), p.kind().name(), p.generation())
                 .update();
     }
 
