@@ -1,0 +1,4 @@
+package com.vaticprop.report.readmodel;
+
+/** The stored documents: the final report of a finished assessment, and the pass certificate. */
+public enum ReportKind { FINAL, CERTIFICATE }
