@@ -92,17 +92,14 @@ public final class EventFeed extends KafkaFeed {
         long since = clock.millis() - startupRewind.toMillis();
         Map<TopicPartition, Long> query = new HashMap<>();
         events.forEach(tp -> query.put(tp, since));
+        // the ends first: a partition with nothing since `since` starts at the end it had *before* the time query,
+        // not at a lazily resolved seekToEnd, which would skip events appended between the query and the seek
+        Map<TopicPartition, Long> ends = c.endOffsets(events);
         Map<TopicPartition, OffsetAndTimestamp> found = c.offsetsForTimes(query);
-        List<TopicPartition> toEnd = new ArrayList<>();
         for (TopicPartition tp : events) {
             OffsetAndTimestamp at = found.get(tp);
-            if (at == null) {
-                toEnd.add(tp);
-            } else {
-                c.seek(tp, at.offset());
-            }
+            c.seek(tp, at != null ? at.offset() : ends.getOrDefault(tp, 0L));
         }
-        c.seekToEnd(toEnd);
         for (TopicPartition tp : all) {
             c.position(tp); // resolve lazy seeks now, so "assigned" means positioned
         }
