@@ -1,5 +1,6 @@
 package com.vaticprop.websocket;
 
+import com.vaticprop.platform.boot.RedisKeys;
 import com.vaticprop.platform.events.Topic;
 import com.vaticprop.websocket.support.StalledClient;
 import com.vaticprop.websocket.support.WsClient;
@@ -8,6 +9,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -34,6 +37,10 @@ class StreamDeliveryTest extends StreamTestSupport {
 
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    StringRedisTemplate redis;
+    @Autowired
+    RedisKeys redisKeys;
 
     private static List<Long> offsets(List<JsonNode> frames) {
         return frames.stream().filter(f -> "event".equals(f.get("op").asString()))
@@ -159,6 +166,32 @@ class StreamDeliveryTest extends StreamTestSupport {
         inWindow.send(subscribe("assessment:" + id, "6"));
         assertThat(inWindow.next().get("recovered").asBoolean()).isTrue();
         assertThat(offsets(until(inWindow, 26))).containsExactlyElementsOf(range(7, 26));
+    }
+
+    @Test
+    void aResumeAcrossAHoleInTheHistoryIsRecoveredFalseNotASilentGap() {
+        UUID owner = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        createAssessment(id, owner);
+        for (long seq = 2; seq <= 6; seq++) {
+            EVENTS.seq(id, owner, seq);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> history.lastSeq(id) == 6);
+        // what a replica leaves behind when its appends were refused while Redis was away
+        redis.opsForStream().delete(redisKeys.key("ws:history:" + id), RecordId.of("4-0"));
+
+        WsClient client = connectAs(owner);
+        client.send(subscribe("assessment:" + id, "2"));
+        JsonNode subscribed = client.next();
+        assertThat(subscribed.get("op").asString()).isEqualTo("subscribed");
+        assertThat(subscribed.get("recovered").asBoolean()).as("3 and 5 are there, 4 is not").isFalse();
+        EVENTS.seq(id, owner, 7);
+        assertThat(offsets(until(client, 7))).containsExactly(7L);
+
+        WsClient afterTheHole = connectAs(owner);
+        afterTheHole.send(subscribe("assessment:" + id, "4"));
+        assertThat(afterTheHole.next().get("recovered").asBoolean()).isTrue();
+        assertThat(offsets(until(afterTheHole, 7))).containsExactly(5L, 6L, 7L);
     }
 
     @Test

@@ -122,6 +122,18 @@ final class ServerProcess implements AutoCloseable {
         return Long.parseLong(m.group(1)) * 1024;
     }
 
+    /** {@code jcmd GC.class_histogram} (a full GC first): class name → bytes. */
+    Map<String, Long> classHistogram() throws IOException, InterruptedException {
+        Map<String, Long> bytes = new java.util.HashMap<>();
+        for (String line : jcmd("GC.class_histogram").split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[0].endsWith(":")) {
+                bytes.merge(f[3], Long.parseLong(f[2]), Long::sum);
+            }
+        }
+        return bytes;
+    }
+
     /** CPU time the process has used so far (user + system), from /proc. */
     double cpuSeconds() throws IOException {
         String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));

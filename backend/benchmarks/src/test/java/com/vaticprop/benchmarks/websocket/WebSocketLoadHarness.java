@@ -91,6 +91,7 @@ public final class WebSocketLoadHarness {
                         Thread.sleep(200);
                     }
                     long heapBefore = server.heapUsedAfterGc();
+                    Map<String, Long> classesBefore = server.classHistogram();
 
                     WsLoadClients clients = new WsLoadClients(2);
                     long c0 = System.nanoTime();
@@ -121,6 +122,7 @@ public final class WebSocketLoadHarness {
                     System.out.printf("server heap after full GC: %.1f MB before connections, %.1f MB with %d idle"
                                     + " subscribed connections -> %.1f KB per idle connection%n", heapBefore / 1e6,
                             heapIdle / 1e6, clients.open.get(), perConnection / 1024);
+                    printLargestGrowth(classesBefore, server.classHistogram(), clients.open.get());
 
                     load.start(seqRate, tickRate);
                     Thread.sleep(warmup * 1000L);
@@ -154,6 +156,17 @@ public final class WebSocketLoadHarness {
                 }
             }
         }
+    }
+
+    /** Where the idle connections' heap went: the classes that grew most, per connection. */
+    private static void printLargestGrowth(Map<String, Long> before, Map<String, Long> after, int connections) {
+        StringBuilder sb = new StringBuilder("  largest growth per idle connection:");
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(30)
+                .forEach(e -> sb.append(String.format(" %s %.0f B;", e.getKey(),
+                        e.getValue() / (double) Math.max(1, connections))));
+        System.out.println(sb);
     }
 
     private static void awaitHandshakes(WsLoadClients clients, int n) throws InterruptedException {

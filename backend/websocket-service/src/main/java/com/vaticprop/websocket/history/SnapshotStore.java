@@ -9,25 +9,36 @@ import java.util.UUID;
 
 /**
  * The latest {@code assessment.account-snapshot} frame of each assessment (latest wins, no seq), sent to a client
- * that subscribes without a usable resume offset so it starts from the current state.
+ * that subscribes without a usable resume offset so it starts from the current state. Kept in Redis for replicas that
+ * start later, and locally (bounded) for the recently active assessments: every replica reads every snapshot, so the
+ * local copy is as fresh as Redis, answers without a round trip, and still answers while Redis is away.
  */
 public final class SnapshotStore {
 
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
     private final Duration ttl;
+    private final LocalCopy<String> local;
 
-    public SnapshotStore(StringRedisTemplate redis, RedisKeys keys, Duration ttl) {
+    public SnapshotStore(StringRedisTemplate redis, RedisKeys keys, Duration ttl, int localEntries) {
         this.redis = redis;
         this.keys = keys;
         this.ttl = ttl;
+        this.local = new LocalCopy<>(localEntries);
     }
 
+    /** Keeps the frame locally, then in Redis (which may fail: the local copy stays). */
     public void put(UUID assessmentId, String frame) {
+        local.put(assessmentId, frame);
         redis.opsForValue().set(key(assessmentId), frame, ttl);
     }
 
+    /** The latest frame; throws when only Redis could tell and it is unreachable. */
     public Optional<String> latest(UUID assessmentId) {
+        String known = local.get(assessmentId);
+        if (known != null) {
+            return Optional.of(known);
+        }
         return Optional.ofNullable(redis.opsForValue().get(key(assessmentId)));
     }
 

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -71,10 +72,11 @@ final class AssessmentOrdering {
         for (UUID id : sequencer.stalledAssessments(gapTimeout, now)) {
             long next = cursors.lastAppliedSeq("websocket", id) + 1;
             long stored = storedTop(id, 0);
+            List<EventHistory.StoredEvent> fromHistory = stored >= next ? storedRange(id, next, stored) : List.of();
             long resumeAfter;
-            if (stored >= next) {
+            if (!fromHistory.isEmpty()) {
                 String channel = "assessment:" + id;
-                for (EventHistory.StoredEvent e : history.range(id, next, stored)) { // Redis answered just now
+                for (EventHistory.StoredEvent e : fromHistory) {
                     index.publish(new LiveFrame(channel, e.frame(), e.seq(), 0));
                 }
                 resumeAfter = stored;
@@ -90,6 +92,15 @@ final class AssessmentOrdering {
             }
             sequencer.resync(id, resumeAfter, this::deliver, now);
             forgetDelivered(id);
+        }
+    }
+
+    /** The stored events {@code from..to}, none while Redis cannot be asked. */
+    private List<EventHistory.StoredEvent> storedRange(UUID id, long from, long to) {
+        try {
+            return history.range(id, from, to);
+        } catch (RuntimeException e) {
+            return List.of();
         }
     }
 
