@@ -3,10 +3,13 @@ package com.vaticprop.websocket.history;
 import com.vaticprop.platform.boot.RedisKeys;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +51,28 @@ public final class EventHistory {
         return added != null && added == 1L;
     }
 
+    /**
+     * Appends many frames in one pipelined round trip (the fan-out's batch per Kafka poll); each behaves as
+     * {@link #append}. Throws when Redis is unreachable.
+     */
+    public void appendAll(List<Append> appends) {
+        if (appends.isEmpty()) {
+            return;
+        }
+        byte[] script = APPEND.getScriptAsString().getBytes(StandardCharsets.UTF_8);
+        byte[] maxLen = Integer.toString(size).getBytes(StandardCharsets.UTF_8);
+        byte[] ttlMillis = Long.toString(ttl.toMillis()).getBytes(StandardCharsets.UTF_8);
+        redis.executePipelined((RedisCallback<Object>) connection -> {
+            for (Append a : appends) {
+                connection.scriptingCommands().eval(script, ReturnType.INTEGER, 1,
+                        key(a.assessmentId()).getBytes(StandardCharsets.UTF_8), maxLen,
+                        (a.seq() + "-0").getBytes(StandardCharsets.UTF_8),
+                        a.frame().getBytes(StandardCharsets.UTF_8), ttlMillis);
+            }
+            return null;
+        });
+    }
+
     /** The highest seq stored, 0 when there is no history. */
     public long lastSeq(UUID assessmentId) {
         List<MapRecord<String, Object, Object>> top = redis.opsForStream()
@@ -84,6 +109,10 @@ public final class EventHistory {
 
     private String key(UUID assessmentId) {
         return keys.key("ws:history:" + assessmentId);
+    }
+
+    /** One frame to append: the assessment, its seq, the {@code event} frame. */
+    public record Append(UUID assessmentId, long seq, String frame) {
     }
 
     /** One stored event: its seq and the {@code event} frame as sent live. */

@@ -1,9 +1,14 @@
 package com.vaticprop.websocket.history;
 
 import com.vaticprop.platform.boot.RedisKeys;
+import org.springframework.data.redis.connection.RedisStringCommands;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.types.Expiration;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,8 +34,28 @@ public final class SnapshotStore {
 
     /** Keeps the frame locally, then in Redis (which may fail: the local copy stays). */
     public void put(UUID assessmentId, String frame) {
+        putLocally(assessmentId, frame);
+        storeAll(Map.of(assessmentId, frame));
+    }
+
+    /** The local copy only; {@link #storeAll} writes Redis later (the fan-out's batch). */
+    public void putLocally(UUID assessmentId, String frame) {
         local.put(assessmentId, frame);
-        redis.opsForValue().set(key(assessmentId), frame, ttl);
+    }
+
+    /** Writes the frames to Redis in one pipelined round trip; throws when Redis is unreachable. */
+    public void storeAll(Map<UUID, String> frames) {
+        if (frames.isEmpty()) {
+            return;
+        }
+        redis.executePipelined((RedisCallback<Object>) connection -> {
+            for (Map.Entry<UUID, String> e : frames.entrySet()) {
+                connection.stringCommands().set(key(e.getKey()).getBytes(StandardCharsets.UTF_8),
+                        e.getValue().getBytes(StandardCharsets.UTF_8), Expiration.from(ttl),
+                        RedisStringCommands.SetOption.upsert());
+            }
+            return null;
+        });
     }
 
     /** The latest frame; throws when only Redis could tell and it is unreachable. */
