@@ -117,6 +117,51 @@ class StreamDeliveryTest extends StreamTestSupport {
     }
 
     @Test
+    void aTraderSeesFillsDistancesAndAViolationLiveAndAfterAReconnectMissesNothing() {
+        UUID owner = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        String channel = "assessment:" + id;
+        createAssessment(id, owner);
+        WsClient client = connectAs(owner);
+        client.send(subscribe(channel));
+        assertThat(client.next().get("op").asString()).isEqualTo("subscribed");
+
+        EVENTS.filled(id, owner, 2, "60010");
+        EVENTS.snapshotWithDistance(id, "100412.5", "DAILY_LOSS", "5412.5");
+        EVENTS.filled(id, owner, 3, "60020");
+        List<JsonNode> live = new ArrayList<>(until(client, 3));
+        if (live.stream().noneMatch(f -> "assessment.account-snapshot".equals(f.get("type").asString()))) {
+            live.add(client.next()); // the snapshot travels on its own topic and may come last
+        }
+        JsonNode fill = live.stream().filter(f -> "2".equals(f.get("offset").asString())).findFirst().orElseThrow();
+        assertThat(fill.get("type").asString()).isEqualTo("trading.order-filled");
+        assertThat(fill.get("data").get("price").asString()).isEqualTo("60010");
+        assertThat(fill.get("data").get("quote").get("venue").asString()).isEqualTo("coinbase");
+        JsonNode distances = live.stream().filter(f -> "assessment.account-snapshot".equals(f.get("type").asString()))
+                .findFirst().orElseThrow();
+        assertThat(distances.get("offset").isNull()).isTrue();
+        assertThat(distances.get("data").get("equity").asString()).isEqualTo("100412.5");
+        assertThat(distances.get("data").get("rules").get(0).get("rule").asString()).isEqualTo("DAILY_LOSS");
+        assertThat(distances.get("data").get("rules").get(0).get("distance").asString()).isEqualTo("5412.5");
+        assertThat(offsets(live)).containsExactly(2L, 3L);
+        client.close();
+
+        // while the trader is away: the breach, then the state change it causes
+        EVENTS.violation(id, owner, 4, "MAX_LOSS");
+        EVENTS.seq(id, owner, 5);
+        await().atMost(Duration.ofSeconds(10)).until(() -> history.lastSeq(id) == 5);
+        WsClient back = connectAs(owner);
+        back.send(subscribe(channel, "3"));
+        assertThat(back.next().get("recovered").asBoolean()).isTrue();
+        List<JsonNode> missed = until(back, 5);
+        assertThat(offsets(missed)).containsExactly(4L, 5L);
+        assertThat(missed.get(0).get("type").asString()).isEqualTo("rules.violation-detected");
+        assertThat(missed.get(0).get("data").get("rule").asString()).isEqualTo("MAX_LOSS");
+        assertThat(missed.get(0).get("data").get("explanation").get("threshold").asString()).isEqualTo("90000");
+        assertThat(back.drain(Duration.ofMillis(300))).as("nothing twice").isEmpty();
+    }
+
+    @Test
     void aResumeWhileEventsKeepComingHasNoGapAndNoDuplicate() throws Exception {
         UUID owner = UUID.randomUUID();
         UUID id = UUID.randomUUID();
@@ -331,6 +376,12 @@ class StreamDeliveryTest extends StreamTestSupport {
         assertThat(metrics.body()).contains("vatic_ws_connections", "vatic_ws_subscriptions",
                 "vatic_ws_messages_out_total", "vatic_ws_slow_consumer_closes_total", "vatic_ws_resume_total",
                 "vatic_ws_delivery_latency_seconds_bucket");
+        WsClient forged = connect("ticket=" + IDENTITY.ticketWithWrongSignature(UUID.randomUUID().toString()));
+        assertThat(forged.closeCode(Duration.ofSeconds(5))).isEqualTo(4001);
+        String after = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(after).containsPattern("vatic_ws_auth_failures_total\\{reason=\"invalid\"[^}]*\\} [1-9]");
     }
 
     /** Another instance of the service on other ports, same Kafka, Redis (and key prefix) and JWKS. */

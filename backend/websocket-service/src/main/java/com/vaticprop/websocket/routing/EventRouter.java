@@ -106,13 +106,18 @@ public final class EventRouter {
     }
 
     /**
-     * Called after each poll's records: the poll's Redis writes and frames go out (see {@link FanOutBatch}), then
-     * gaps that stayed open too long are closed or given up on (and what that releases goes out too).
+     * Called after each poll's records: the poll's Redis writes and frames go out (see {@link FanOutBatch}), then —
+     * only once the feed has read every event partition to its end — gaps that stayed open longer than the gap
+     * timeout are closed or given up on (and what that releases goes out too). A feed that lags behind its topics
+     * (the load run's overload) would otherwise give up on seqs that are merely unread in another topic, and lose
+     * them from the history for good.
      */
-    public void tick(Instant now) {
+    public void tick(Instant now, boolean caughtUp) {
         batch.flush();
-        ordering.closeStalledGaps(now);
-        batch.flush();
+        if (caughtUp) {
+            ordering.closeStalledGaps(now);
+            batch.flush();
+        }
     }
 
     /**
