@@ -3,8 +3,8 @@ package com.vaticprop.websocket.history;
 import com.vaticprop.platform.boot.RedisKeys;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
-import org.springframework.data.redis.connection.ReturnType;
-import org.springframework.data.redis.core.RedisCallback;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
@@ -52,8 +52,10 @@ public final class EventHistory {
     }
 
     /**
-     * Appends many frames in one pipelined round trip (the fan-out's batch per Kafka poll); each behaves as
-     * {@link #append}. Throws when Redis is unreachable.
+     * Appends many frames in one go (the fan-out's batch per Kafka poll); each behaves as {@link #append}. The
+     * commands are all sent on the shared connection before the first answer is awaited — one round trip for the
+     * batch, without Spring's pipelining, which opens a dedicated connection per batch. Throws when Redis is
+     * unreachable or does not answer within {@link RedisBatch#TIMEOUT_MILLIS}.
      */
     public void appendAll(List<Append> appends) {
         if (appends.isEmpty()) {
@@ -62,14 +64,15 @@ public final class EventHistory {
         byte[] script = APPEND.getScriptAsString().getBytes(StandardCharsets.UTF_8);
         byte[] maxLen = Integer.toString(size).getBytes(StandardCharsets.UTF_8);
         byte[] ttlMillis = Long.toString(ttl.toMillis()).getBytes(StandardCharsets.UTF_8);
-        redis.executePipelined((RedisCallback<Object>) connection -> {
+        RedisBatch.run(redis, async -> {
+            List<RedisFuture<?>> sent = new ArrayList<>(appends.size());
             for (Append a : appends) {
-                connection.scriptingCommands().eval(script, ReturnType.INTEGER, 1,
-                        key(a.assessmentId()).getBytes(StandardCharsets.UTF_8), maxLen,
+                sent.add(async.eval(script, ScriptOutputType.INTEGER,
+                        new byte[][]{key(a.assessmentId()).getBytes(StandardCharsets.UTF_8)}, maxLen,
                         (a.seq() + "-0").getBytes(StandardCharsets.UTF_8),
-                        a.frame().getBytes(StandardCharsets.UTF_8), ttlMillis);
+                        a.frame().getBytes(StandardCharsets.UTF_8), ttlMillis));
             }
-            return null;
+            return sent;
         });
     }
 

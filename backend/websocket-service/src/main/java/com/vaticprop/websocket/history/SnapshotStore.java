@@ -1,13 +1,14 @@
 package com.vaticprop.websocket.history;
 
 import com.vaticprop.platform.boot.RedisKeys;
-import org.springframework.data.redis.connection.RedisStringCommands;
-import org.springframework.data.redis.core.RedisCallback;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.SetArgs;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.types.Expiration;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,18 +44,19 @@ public final class SnapshotStore {
         local.put(assessmentId, frame);
     }
 
-    /** Writes the frames to Redis in one pipelined round trip; throws when Redis is unreachable. */
+    /** Writes the frames to Redis in one round trip (see {@link RedisBatch}); throws when Redis is unreachable. */
     public void storeAll(Map<UUID, String> frames) {
         if (frames.isEmpty()) {
             return;
         }
-        redis.executePipelined((RedisCallback<Object>) connection -> {
+        SetArgs expiring = SetArgs.Builder.px(ttl.toMillis());
+        RedisBatch.run(redis, async -> {
+            List<RedisFuture<?>> sent = new ArrayList<>(frames.size());
             for (Map.Entry<UUID, String> e : frames.entrySet()) {
-                connection.stringCommands().set(key(e.getKey()).getBytes(StandardCharsets.UTF_8),
-                        e.getValue().getBytes(StandardCharsets.UTF_8), Expiration.from(ttl),
-                        RedisStringCommands.SetOption.upsert());
+                sent.add(async.set(key(e.getKey()).getBytes(StandardCharsets.UTF_8),
+                        e.getValue().getBytes(StandardCharsets.UTF_8), expiring));
             }
-            return null;
+            return sent;
         });
     }
 
