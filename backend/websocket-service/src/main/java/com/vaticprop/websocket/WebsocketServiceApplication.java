@@ -2,6 +2,7 @@ package com.vaticprop.websocket;
 
 import com.vaticprop.platform.boot.VaticApplication;
 import com.vaticprop.platform.config.ServiceKind;
+import com.vaticprop.websocket.config.ConnectionMemory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** websocket-service: see README.md beside the pom for its API. */
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class WebsocketServiceApplication {
 
     public static void main(String[] args) {
+        ConnectionMemory.applyTomcatWebSocketBuffers();
         VaticApplication.run(WebsocketServiceApplication.class, ServiceKind.WEBSOCKET, args);
     }
 }

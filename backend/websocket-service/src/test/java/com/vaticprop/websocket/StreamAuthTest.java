@@ -148,6 +148,17 @@ class StreamAuthTest extends StreamTestSupport {
     }
 
     @Test
+    void theBenchmarkBroadcastEndpointDoesNotExistUnlessTheHarnessTurnsItOn() {
+        // /bench/broadcast has no authentication: only the load harness's property creates it
+        assertThatThrownBy(() -> java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(java.net.URI.create("ws://127.0.0.1:" + port() + "/bench/broadcast"),
+                        new java.net.http.WebSocket.Listener() {
+                        }).join())
+                .isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(WebSocketHandshakeException.class);
+    }
+
+    @Test
     void aUserBeyondTheConnectionCapIsClosed4029() {
         UUID user = UUID.randomUUID();
         assertAlive(connectAs(user));

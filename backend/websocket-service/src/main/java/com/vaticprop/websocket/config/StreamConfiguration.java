@@ -23,6 +23,9 @@ import com.vaticprop.websocket.subscription.ChannelIndex;
 import com.vaticprop.websocket.subscription.SubscriptionService;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import io.lettuce.core.ClientOptions;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,6 +59,9 @@ public class StreamConfiguration implements WebSocketConfigurer {
     /** Owners outlive any assessment's event history: an assessment can run for months without events. */
     private static final Duration OWNERSHIP_TTL = Duration.ofDays(400);
 
+    /** Owners kept locally (about 150 bytes each): every assessment a busy replica serves, and then some. */
+    private static final int LOCAL_OWNERS = 100_000;
+
     private final ObjectProvider<StreamHandler> handler;
     private final Environment environment;
 
@@ -81,8 +87,23 @@ public class StreamConfiguration implements WebSocketConfigurer {
     ServletServerContainerFactoryBean webSocketContainer(StreamSettings settings) {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
         container.setMaxTextMessageBufferSize(settings.maxMessageBytes());
-        container.setMaxBinaryMessageBufferSize(settings.maxMessageBytes());
+        container.setMaxBinaryMessageBufferSize(ConnectionMemory.MAX_BINARY_MESSAGE_BYTES);
         return container;
+    }
+
+    /**
+     * Redis commands fail at once while the connection is down, instead of queueing until the command timeout: the
+     * fan-out thread writes the history best effort, and two seconds per event would stall the live stream for every
+     * client during an outage. Lettuce still reconnects in the background.
+     */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer failFastWhileRedisIsDown() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
+
+    @Bean
+    TomcatConnectorCustomizer socketBuffers() {
+        return ConnectionMemory.socketBuffers();
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -112,12 +133,12 @@ public class StreamConfiguration implements WebSocketConfigurer {
 
     @Bean
     SnapshotStore snapshotStore(StringRedisTemplate redis, RedisKeys keys, StreamSettings settings) {
-        return new SnapshotStore(redis, keys, settings.historyTtl());
+        return new SnapshotStore(redis, keys, settings.historyTtl(), settings.snapshotCacheSize());
     }
 
     @Bean
     OwnershipStore ownershipStore(StringRedisTemplate redis, RedisKeys keys) {
-        return new OwnershipStore(redis, keys, OWNERSHIP_TTL);
+        return new OwnershipStore(redis, keys, OWNERSHIP_TTL, LOCAL_OWNERS);
     }
 
     @Bean

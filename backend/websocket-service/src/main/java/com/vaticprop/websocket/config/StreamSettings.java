@@ -14,7 +14,10 @@ import java.time.Duration;
  * @param pingInterval           RFC 6455 ping period
  * @param maxMissedPongs         pings left unanswered before the socket is closed
  * @param sendQueueLimit         frames queued for one connection before it is closed as a slow consumer (4008)
- * @param maxMessageBytes        largest inbound text frame; bigger ones are closed with 1009
+ * @param maxMessageBytes        largest inbound text frame; bigger ones are closed with 1009. Tomcat allocates a
+ *                               buffer of this many chars for every socket up front, so it is kept near what a
+ *                               client really sends (an {@code auth} frame with its access
+ *                               token is about 600 bytes)
  * @param maxSubscriptions       channels one connection may hold at once
  * @param maxConnectionsPerUser  connections one user may hold on one replica
  * @param marketMaxPerSecond     conflated ticks per second per market channel per connection
@@ -23,6 +26,8 @@ import java.time.Duration;
  * @param gapTimeout             how long a missing seq is waited for before the replica gives up on it
  * @param startupRewind          how far back in time a starting replica re-reads the event topics
  * @param shutdownDrain          how long graceful shutdown waits for queued frames before closing with 1012
+ * @param snapshotCacheSize      latest account snapshots kept in memory (besides Redis) for subscribes, also while
+ *                               Redis is away
  */
 @ConfigurationProperties("vatic.ws")
 public record StreamSettings(
@@ -30,7 +35,7 @@ public record StreamSettings(
         @DefaultValue("20s") Duration pingInterval,
         @DefaultValue("2") int maxMissedPongs,
         @DefaultValue("1000") int sendQueueLimit,
-        @DefaultValue("16384") int maxMessageBytes,
+        @DefaultValue("1024") int maxMessageBytes,
         @DefaultValue("50") int maxSubscriptions,
         @DefaultValue("10") int maxConnectionsPerUser,
         @DefaultValue("4") int marketMaxPerSecond,
@@ -38,5 +43,6 @@ public record StreamSettings(
         @DefaultValue("31d") Duration historyTtl,
         @DefaultValue("3s") Duration gapTimeout,
         @DefaultValue("5m") Duration startupRewind,
-        @DefaultValue("5s") Duration shutdownDrain) {
+        @DefaultValue("5s") Duration shutdownDrain,
+        @DefaultValue("10000") int snapshotCacheSize) {
 }

@@ -89,6 +89,10 @@ public final class StreamHandler extends AbstractWebSocketHandler {
                 admit(connection, authenticator.ticket(ticket));
             } catch (AuthenticationFailedException e) {
                 refuse(connection, e.reason());
+            } catch (RuntimeException e) {
+                // Redis away: the ticket cannot be redeemed (single use cannot be proven), so it is not accepted
+                log.warn("ticket not redeemable on {}: {}", connection.id(), e.toString());
+                refuse(connection, "unavailable");
             }
             return;
         }

@@ -4,7 +4,6 @@ import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.consumer.SequencedConsumer;
 import com.vaticprop.websocket.history.EventHistory;
 import com.vaticprop.websocket.metrics.StreamMetrics;
-import com.vaticprop.websocket.subscription.ChannelIndex;
 import com.vaticprop.websocket.subscription.LiveFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,13 +11,15 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
  * Puts each assessment's seq events back in order on this replica (they arrive over several topics) and, for each
- * event in order, appends it to the shared history and hands it to the subscribers. Reordering is the platform's
+ * event in order, has it appended to the shared history and handed to the subscribers (through the poll's
+ * {@link FanOutBatch}). Reordering is the platform's
  * {@link SequencedConsumer} with a replica-local cursor.
  *
  * <p>A cursor is seeded when an assessment is first seen at {@code min(history top, seq - 1)}: events another
@@ -35,21 +36,21 @@ final class AssessmentOrdering {
 
     private static final Logger log = LoggerFactory.getLogger(AssessmentOrdering.class);
 
+    private final FanOutBatch batch;
     private final ReplicaCursors cursors;
     private final SequencedConsumer sequencer;
     private final EventHistory history;
-    private final ChannelIndex index;
     private final StreamMetrics metrics;
     private final Duration gapTimeout;
     /** The encoded frame and Kafka timestamp of each event offered and not yet delivered, by assessment and seq. */
     private final Map<UUID, Map<Long, Pending>> pending = new HashMap<>();
 
-    AssessmentOrdering(EventHistory history, ChannelIndex index, StreamMetrics metrics, Duration gapTimeout,
+    AssessmentOrdering(EventHistory history, FanOutBatch batch, StreamMetrics metrics, Duration gapTimeout,
                        int maxHeldPerAssessment, int maxAssessments) {
+        this.batch = batch;
         this.cursors = new ReplicaCursors(maxAssessments);
         this.sequencer = new SequencedConsumer("websocket", cursors, maxHeldPerAssessment);
         this.history = history;
-        this.index = index;
         this.metrics = metrics;
         this.gapTimeout = gapTimeout;
     }
@@ -71,11 +72,12 @@ final class AssessmentOrdering {
         for (UUID id : sequencer.stalledAssessments(gapTimeout, now)) {
             long next = cursors.lastAppliedSeq("websocket", id) + 1;
             long stored = storedTop(id, 0);
+            List<EventHistory.StoredEvent> fromHistory = stored >= next ? storedRange(id, next, stored) : List.of();
             long resumeAfter;
-            if (stored >= next) {
+            if (!fromHistory.isEmpty()) {
                 String channel = "assessment:" + id;
-                for (EventHistory.StoredEvent e : history.range(id, next, stored)) { // Redis answered just now
-                    index.publish(new LiveFrame(channel, e.frame(), e.seq(), 0));
+                for (EventHistory.StoredEvent e : fromHistory) {
+                    batch.publish(new LiveFrame(channel, e.frame(), e.seq(), 0));
                 }
                 resumeAfter = stored;
             } else {
@@ -90,6 +92,15 @@ final class AssessmentOrdering {
             }
             sequencer.resync(id, resumeAfter, this::deliver, now);
             forgetDelivered(id);
+        }
+    }
+
+    /** The stored events {@code from..to}, none while Redis cannot be asked. */
+    private List<EventHistory.StoredEvent> storedRange(UUID id, long from, long to) {
+        try {
+            return history.range(id, from, to);
+        } catch (RuntimeException e) {
+            return List.of();
         }
     }
 
@@ -109,13 +120,8 @@ final class AssessmentOrdering {
         if (p == null) {
             return;
         }
-        try {
-            history.append(id, event.seq(), p.frame());
-        } catch (RuntimeException e) {
-            // Redis away: the live stream goes on; resume will not find this seq (recovered: false)
-            log.warn("assessment {}: seq {} not written to the history: {}", id, event.seq(), e.toString());
-        }
-        index.publish(new LiveFrame(p.channel(), p.frame(), event.seq(), p.kafkaTimestampMs()));
+        batch.appendAndPublish(id, event.seq(), new LiveFrame(p.channel(), p.frame(), event.seq(),
+                p.kafkaTimestampMs()));
     }
 
     private void forgetDelivered(UUID id) {

@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -40,6 +41,9 @@ public final class EventFeed extends KafkaFeed {
 
     private final Clock clock;
     private final Duration startupRewind;
+    /** The loop's consumer and its event partitions; touched only by the loop's thread. */
+    private KafkaConsumer<String, byte[]> current;
+    private List<TopicPartition> eventPartitions = List.of();
 
     public EventFeed(Map<String, Object> kafkaConfig, EventRouter router, Clock clock, Duration startupRewind) {
         Map<String, Object> c = new HashMap<>(kafkaConfig);
@@ -53,6 +57,7 @@ public final class EventFeed extends KafkaFeed {
             @Override
             public void connected(KafkaConsumer<String, byte[]> consumer) {
                 assign(consumer);
+                current = consumer;
             }
 
             @Override
@@ -62,14 +67,33 @@ public final class EventFeed extends KafkaFeed {
 
             @Override
             public void afterPoll() {
-                router.tick(clock.instant());
+                router.tick(clock.instant(), eventsReadToTheEnd());
             }
 
             @Override
             public void disconnected() {
                 assigned = false;
+                current = null;
             }
         }));
+    }
+
+    /**
+     * True when every event partition has been read to its end (as of the last fetch). While the feed lags, a missing
+     * seq is most likely in the unread part of another topic, so the router does not give up on gaps meanwhile.
+     */
+    private boolean eventsReadToTheEnd() {
+        KafkaConsumer<String, byte[]> c = current;
+        if (c == null) {
+            return true;
+        }
+        for (TopicPartition tp : eventPartitions) {
+            OptionalLong lag = c.currentLag(tp);
+            if (lag.isPresent() && lag.getAsLong() > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Set<Topic> assessmentTopics() {
@@ -85,6 +109,7 @@ public final class EventFeed extends KafkaFeed {
     private void assign(KafkaConsumer<String, byte[]> c) {
         List<TopicPartition> ticks = partitions(c, TICKS);
         List<TopicPartition> events = partitions(c, EVENTS);
+        eventPartitions = events;
         List<TopicPartition> all = new ArrayList<>(ticks);
         all.addAll(events);
         c.assign(all);
@@ -92,17 +117,14 @@ public final class EventFeed extends KafkaFeed {
         long since = clock.millis() - startupRewind.toMillis();
         Map<TopicPartition, Long> query = new HashMap<>();
         events.forEach(tp -> query.put(tp, since));
+        // the ends first: a partition with nothing since `since` starts at the end it had *before* the time query,
+        // not at a lazily resolved seekToEnd, which would skip events appended between the query and the seek
+        Map<TopicPartition, Long> ends = c.endOffsets(events);
         Map<TopicPartition, OffsetAndTimestamp> found = c.offsetsForTimes(query);
-        List<TopicPartition> toEnd = new ArrayList<>();
         for (TopicPartition tp : events) {
             OffsetAndTimestamp at = found.get(tp);
-            if (at == null) {
-                toEnd.add(tp);
-            } else {
-                c.seek(tp, at.offset());
-            }
+            c.seek(tp, at != null ? at.offset() : ends.getOrDefault(tp, 0L));
         }
-        c.seekToEnd(toEnd);
         for (TopicPartition tp : all) {
             c.position(tp); // resolve lazy seeks now, so "assigned" means positioned
         }

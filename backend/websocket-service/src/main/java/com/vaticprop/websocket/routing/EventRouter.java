@@ -39,10 +39,10 @@ public final class EventRouter {
     private final JsonMapper mapper;
     private final ServerFrames frames;
     private final ChannelIndex index;
-    private final SnapshotStore snapshots;
     private final OwnershipStore owners;
     private final StreamMetrics metrics;
     private final AssessmentOrdering ordering;
+    private final FanOutBatch batch;
 
     public EventRouter(EventCodec codec, JsonMapper mapper, ServerFrames frames, ChannelIndex index,
                        EventHistory history, SnapshotStore snapshots, OwnershipStore owners, StreamMetrics metrics,
@@ -51,10 +51,10 @@ public final class EventRouter {
         this.mapper = mapper;
         this.frames = frames;
         this.index = index;
-        this.snapshots = snapshots;
         this.owners = owners;
         this.metrics = metrics;
-        this.ordering = new AssessmentOrdering(history, index, metrics, gapTimeout, 10_000, 200_000);
+        this.batch = new FanOutBatch(history, snapshots, index);
+        this.ordering = new AssessmentOrdering(history, batch, metrics, gapTimeout, 10_000, 200_000);
     }
 
     public void route(ConsumerRecord<String, byte[]> record, Instant now) {
@@ -74,7 +74,7 @@ public final class EventRouter {
         if (type == EventType.MARKET_TICK) {
             String channel = Channel.forMarket(((MarketTick) event.data()).instrument()).name();
             if (index.hasSubscribers(channel)) {
-                index.publish(new LiveFrame(channel, frames.event(channel, null, type.wireName(), data), null, ts));
+                batch.publish(new LiveFrame(channel, frames.event(channel, null, type.wireName(), data), null, ts));
             }
             return;
         }
@@ -97,24 +97,27 @@ public final class EventRouter {
         String channel = Channel.forAssessment(assessmentId).name();
         String frame = frames.event(channel, null, type.wireName(), data);
         switch (type) {
-            case ACCOUNT_SNAPSHOT -> {
-                try {
-                    snapshots.put(assessmentId, frame);
-                } catch (RuntimeException e) {
-                    log.debug("snapshot of {} not stored: {}", assessmentId, e.toString());
-                }
-                index.publish(new LiveFrame(channel, frame, null, ts));
-            }
-            case SIMULATION_PROGRESS, SIMULATION_COMPLETED -> index.publish(new LiveFrame(channel, frame, null, ts));
+            case ACCOUNT_SNAPSHOT -> batch.snapshotAndPublish(assessmentId, new LiveFrame(channel, frame, null, ts));
+            case SIMULATION_PROGRESS, SIMULATION_COMPLETED -> batch.publish(new LiveFrame(channel, frame, null, ts));
             default -> {
                 // other seq-less events (payments, audit, market status …) have no channel
             }
         }
     }
 
-    /** Called between polls: gaps that stayed open too long are closed or given up on. */
-    public void tick(Instant now) {
-        ordering.closeStalledGaps(now);
+    /**
+     * Called after each poll's records: the poll's Redis writes and frames go out (see {@link FanOutBatch}), then —
+     * only once the feed has read every event partition to its end — gaps that stayed open longer than the gap
+     * timeout are closed or given up on (and what that releases goes out too). A feed that lags behind its topics
+     * (the load run's overload) would otherwise give up on seqs that are merely unread in another topic, and lose
+     * them from the history for good.
+     */
+    public void tick(Instant now, boolean caughtUp) {
+        batch.flush();
+        if (caughtUp) {
+            ordering.closeStalledGaps(now);
+            batch.flush();
+        }
     }
 
     /**

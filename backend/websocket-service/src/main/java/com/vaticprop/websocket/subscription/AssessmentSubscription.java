@@ -13,9 +13,15 @@ import java.util.UUID;
  * frames that arrive while the replay is being sent are held; then {@link #goLive} releases them. From then on the
  * subscription remembers the last seq it sent: a frame at or below it is a duplicate (already replayed, or delivered
  * by another path) and is dropped; a frame above the next expected seq means something was missed here, and the
- * missing seqs are read from the history before the frame goes out. Frames without a seq pass straight through.
+ * missing seqs are read from the history before the frame goes out (while Redis is away they cannot be, and the
+ * client sees the jump). Frames without a seq pass straight through.
  */
 public final class AssessmentSubscription implements ChannelSubscriber, AutoCloseable {
+
+    /** {@link #goLive} position when the history could not be read: the next live seq frame is taken as it comes. */
+    public static final long POSITION_UNKNOWN = -1;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AssessmentSubscription.class);
 
     private final Connection connection;
     private final String channel;
@@ -68,16 +74,27 @@ public final class AssessmentSubscription implements ChannelSubscriber, AutoClos
             return;
         }
         long seq = frame.seq();
-        if (seq <= lastSent) {
-            return;
-        }
-        if (seq > lastSent + 1) {
-            for (EventHistory.StoredEvent missed : history.range(assessmentId, lastSent + 1, seq - 1)) {
-                connection.send(missed.frame());
+        if (lastSent != POSITION_UNKNOWN) {
+            if (seq <= lastSent) {
+                return;
+            }
+            if (seq > lastSent + 1) {
+                fillFromHistory(lastSent + 1, seq - 1);
             }
         }
         connection.sendLive(frame.frame(), frame.kafkaTimestampMs());
         lastSent = seq;
+    }
+
+    /** Sends what the history holds of a gap; with Redis away the client sees a jump in offsets instead. */
+    private void fillFromHistory(long from, long to) {
+        try {
+            for (EventHistory.StoredEvent missed : history.range(assessmentId, from, to)) {
+                connection.send(missed.frame());
+            }
+        } catch (RuntimeException e) {
+            log.debug("{}: seq {}..{} not in reach of the history: {}", channel, from, to, e.toString());
+        }
     }
 
     /** Nothing to release: unsubscribing removed it from the channel index already. */

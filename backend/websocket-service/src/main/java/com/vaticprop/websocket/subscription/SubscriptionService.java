@@ -10,6 +10,7 @@ import com.vaticprop.websocket.protocol.CloseCodes;
 import com.vaticprop.websocket.protocol.ServerFrames;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,9 +19,13 @@ import java.util.concurrent.ScheduledExecutorService;
  * subscribe / unsubscribe for one connection: channel syntax, the per-connection cap, the ownership check (on every
  * subscribe, from Redis), and for assessment channels the resume protocol — replay from {@code since} when the
  * history still reaches back that far ({@code recovered: true}), else {@code recovered: false} and the latest account
- * snapshot. Refusals are {@code error} frames; the connection stays open.
+ * snapshot. Refusals are {@code error} frames; the connection stays open. While Redis is away the resume degrades
+ * instead of failing: {@code recovered: false}, the snapshot if this replica has one, then the live stream; only an
+ * ownership question that nothing local can answer fails (1011, retry).
  */
 public final class SubscriptionService {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SubscriptionService.class);
 
     private final ChannelIndex index;
     private final EventHistory history;
@@ -82,36 +87,76 @@ public final class SubscriptionService {
         }
         AssessmentSubscription s = new AssessmentSubscription(connection, channel.name(), id, history, holdLimit);
         register(connection, s, s); // before reading the history: nothing appended from now on can be missed
+        Replay replay;
         try {
             // every read happens before the first frame, so a failing read never leaves a half-answered subscribe
-            if (sinceSeq != null) {
-                OptionalLong first = history.firstSeq(id);
-                long last = history.lastSeq(id);
-                // no history at all proves nothing unless the client has seen nothing either
-                boolean recovered = last == 0 ? sinceSeq == 0
-                        : sinceSeq >= last || (first.isPresent() && first.getAsLong() <= sinceSeq + 1);
-                if (recovered) {
-                    List<EventHistory.StoredEvent> missed = history.range(id, sinceSeq + 1, Long.MAX_VALUE / 2);
-                    metrics.resume(true);
-                    connection.send(frames.subscribed(channel.name(), true));
-                    long sent = sinceSeq;
-                    for (EventHistory.StoredEvent e : missed) {
-                        connection.send(e.frame());
-                        sent = e.seq();
-                    }
-                    s.goLive(sent);
-                    return;
-                }
-                metrics.resume(false);
-            }
-            long top = history.lastSeq(id);
-            java.util.Optional<String> snapshot = snapshots.latest(id);
-            connection.send(frames.subscribed(channel.name(), false));
-            snapshot.ifPresent(connection::send);
-            s.goLive(top);
+            replay = replay(id, sinceSeq);
         } catch (RuntimeException e) {
-            unsubscribe(connection, channel.name()); // never leave a subscription stuck in its replay
-            throw e;
+            // Redis away: no history to replay from or to place the client in; it starts from the live stream
+            log.debug("history of {} unreadable: {}", id, e.toString());
+            replay = Replay.unavailable();
+        }
+        if (sinceSeq != null) {
+            metrics.resume(replay.recovered());
+        }
+        if (replay.recovered()) {
+            connection.send(frames.subscribed(channel.name(), true));
+            long sent = sinceSeq;
+            for (EventHistory.StoredEvent e : replay.missed()) {
+                connection.send(e.frame());
+                sent = e.seq();
+            }
+            s.goLive(sent);
+            return;
+        }
+        Optional<String> snapshot;
+        try {
+            snapshot = snapshots.latest(id);
+        } catch (RuntimeException e) {
+            snapshot = Optional.empty(); // Redis away and no local copy: the client reloads from core's API
+        }
+        connection.send(frames.subscribed(channel.name(), false));
+        snapshot.ifPresent(connection::send);
+        s.goLive(replay.top());
+    }
+
+    /**
+     * What a subscribe with {@code since} (or without: null) gets from the history: the events after it when the
+     * history still holds every one of them, else the history's top to go live from.
+     */
+    private Replay replay(UUID id, Long sinceSeq) {
+        if (sinceSeq != null) {
+            OptionalLong first = history.firstSeq(id);
+            long last = history.lastSeq(id);
+            // no history at all proves nothing unless the client has seen nothing either
+            boolean covered = last == 0 ? sinceSeq == 0
+                    : sinceSeq >= last || (first.isPresent() && first.getAsLong() <= sinceSeq + 1);
+            if (covered) {
+                List<EventHistory.StoredEvent> missed = history.range(id, sinceSeq + 1, Long.MAX_VALUE / 2);
+                if (contiguous(missed, sinceSeq + 1)) {
+                    return new Replay(true, missed, last);
+                }
+                // a hole (appends refused while Redis was away): replaying around it would hide the loss
+            }
+            return new Replay(false, List.of(), last);
+        }
+        return new Replay(false, List.of(), history.lastSeq(id));
+    }
+
+    private static boolean contiguous(List<EventHistory.StoredEvent> events, long from) {
+        long expected = from;
+        for (EventHistory.StoredEvent e : events) {
+            if (e.seq() != expected++) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The answer to a subscribe: replayed (recovered) or not; {@code top} is -1 when the history was unreadable. */
+    private record Replay(boolean recovered, List<EventHistory.StoredEvent> missed, long top) {
+        static Replay unavailable() {
+            return new Replay(false, List.of(), AssessmentSubscription.POSITION_UNKNOWN);
         }
     }
 

@@ -10,6 +10,9 @@ import com.vaticprop.platform.events.data.AssessmentStateChanged;
 import com.vaticprop.platform.events.data.EventData;
 import com.vaticprop.platform.events.data.MarketTick;
 import com.vaticprop.platform.events.data.OrderEvent;
+import com.vaticprop.platform.events.data.OrderFilled;
+import com.vaticprop.platform.events.data.QuoteEvidence;
+import com.vaticprop.platform.events.data.ViolationDetected;
 import com.vaticprop.platform.json.VaticJson;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -61,6 +64,39 @@ public final class TestEvents implements AutoCloseable {
                     EventEnvelope.forAssessment(EventType.ASSESSMENT_PAUSED, Instant.now(), assessmentId, userId,
                             seq, 1, data));
         }
+    }
+
+    /** {@code trading.order-filled} at {@code price}, with the quote it used. */
+    public void filled(UUID assessmentId, UUID userId, long seq, String price) {
+        Instant now = Instant.now();
+        OrderFilled data = new OrderFilled(UUID.randomUUID(), UUID.randomUUID(), "BTC-USD", "BUY",
+                new BigDecimal("0.5"), new BigDecimal(price), new BigDecimal("15.0025"),
+                new QuoteEvidence("coinbase", 77L, new BigDecimal(price).subtract(BigDecimal.TEN),
+                        new BigDecimal(price), now, now));
+        send(Topic.ORDER_FILLED, assessmentId.toString(), EventEnvelope.forAssessment(EventType.ORDER_FILLED, now,
+                assessmentId, userId, seq, 1, data));
+    }
+
+    /** {@code rules.violation-detected} of {@code rule}. */
+    public void violation(UUID assessmentId, UUID userId, long seq, String rule) {
+        Instant now = Instant.now();
+        ViolationDetected data = new ViolationDetected(UUID.randomUUID(), rule,
+                new ViolationDetected.Explanation(Map.of("equity", "89999"), new BigDecimal("90000"),
+                        new BigDecimal("89999"), "2026-11-25", "Europe/Prague"),
+                new QuoteEvidence("coinbase", 78L, new BigDecimal("50000"), new BigDecimal("50010"), now, now));
+        send(Topic.VIOLATION_DETECTED, assessmentId.toString(),
+                EventEnvelope.forAssessment(EventType.VIOLATION_DETECTED, now, assessmentId, userId, seq, 1, data));
+    }
+
+    /** An account snapshot with one rule's distance to its limit. */
+    public void snapshotWithDistance(UUID assessmentId, String equity, String rule, String distance) {
+        AccountSnapshot data = new AccountSnapshot(new BigDecimal("100000"), new BigDecimal(equity),
+                new BigDecimal(equity).subtract(new BigDecimal("100000")), BigDecimal.ZERO,
+                List.of(new AccountSnapshot.RuleDistance(rule, new BigDecimal(equity), new BigDecimal("95000"),
+                        new BigDecimal(distance), new BigDecimal("5.39"), "equity above the daily floor")),
+                Instant.now());
+        send(Topic.ACCOUNT_SNAPSHOT, assessmentId.toString(), EventEnvelope.forAssessment(EventType.ACCOUNT_SNAPSHOT,
+                Instant.now(), assessmentId, null, 0, 1, data));
     }
 
     public void snapshot(UUID assessmentId, String equity) {
