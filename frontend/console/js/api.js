@@ -20,7 +20,8 @@ function describe(status, problem) {
   if (!problem) return `HTTP ${status}`;
   const fields = (problem.errors || []).map((e) => `${e.field}: ${e.message}`).join('; ');
   const check = problem.check ? ` [${problem.check}] ${problem.reason || ''}` : '';
-  return `${status} ${problem.title || ''}: ${problem.detail || ''}${check}${fields ? ' — ' + fields : ''}`.trim();
+  const head = status ? `${status} ${problem.title || ''}` : problem.title || 'failed';
+  return `${head}: ${problem.detail || ''}${check}${fields ? ' — ' + fields : ''}`.trim();
 }
 
 export function serviceUrls(location) {
