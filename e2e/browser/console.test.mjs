@@ -99,6 +99,7 @@ async function main() {
 }
 
 async function run() {
+  let distanceAtStart = null;
   const email = `console-${Math.random().toString(36).slice(2, 10)}@example.com`;
 
   await step('login', async () => {
@@ -126,6 +127,7 @@ async function run() {
     await page.waitForSelector('#rules .rule[data-rule="DAILY_LOSS"]');
     await page.waitForSelector('#rules .rule[data-rule="MAX_LOSS"]');
     check(true, 'ACTIVE, with a gauge for DAILY_LOSS and MAX_LOSS');
+    distanceAtStart = await attr('#rules .rule[data-rule="DAILY_LOSS"]', 'data-distance');
     await page.waitForFunction(() => Number(document.querySelector('#prices tr[data-instrument="BTC-USD"]')
       ?.dataset.bid) > 0, null, { timeout: 20_000 });
     const first = await attr('#prices tr[data-instrument="BTC-USD"]', 'data-bid');
@@ -149,8 +151,10 @@ async function run() {
       && Number(document.querySelector('#equity-chart').dataset.points) > 1, snapshotsBefore, { timeout: 15_000 });
     const pointsAfter = Number(await attr('#equity-chart', 'data-points'));
     check(pointsAfter > pointsBefore, `live account snapshots moved equity and the chart (${pointsBefore} → ${pointsAfter} points)`);
-    const fees = await page.locator('#rules .rule[data-rule="DAILY_LOSS"]').getAttribute('data-distance');
-    check(Number(fees) > 0 && Number(fees) < 5000, `the daily-loss gauge shows its live distance (${fees})`);
+    await page.waitForFunction((d) => document.querySelector('#rules .rule[data-rule="DAILY_LOSS"]').dataset.distance
+      !== d, distanceAtStart, { timeout: 15_000 });
+    const distance = await attr('#rules .rule[data-rule="DAILY_LOSS"]', 'data-distance');
+    check(Number(distance) > 0, `the daily-loss gauge moved live: distance ${distanceAtStart} → ${distance}`);
     check(await page.evaluate(() => window.__sameDocument) === 'no reload', 'all of it without a page reload');
   });
 
@@ -187,10 +191,11 @@ async function run() {
     await buyAndStart();
     let rounds = 0;
     for (; rounds < 40 && await status() === 'ACTIVE'; rounds++) {
-      await trade('BUY', 'ETH-USD', '50');
-      if (await status() !== 'ACTIVE') break;
-      await trade('SELL', 'ETH-USD', '50');
-      console.log(`  round trip ${rounds + 1}: equity ${await attr('#equity', 'data-value')}`);
+      const bought = await trade('BUY', 'ETH-USD', '50');
+      const sold = await status() === 'ACTIVE' ? await trade('SELL', 'ETH-USD', '50') : '-';
+      console.log(`  round trip ${rounds + 1}: buy ${bought}, sell ${sold}, equity ${await attr('#equity', 'data-value')}`
+        + `, status ${await status()}`);
+      if (bought === 'REFUSED') console.log(`    ${await page.locator('#order-result').innerText()}`);
     }
     await page.waitForFunction(() => document.querySelector('#status').dataset.status === 'FAILED', null,
       { timeout: 20_000 });

@@ -189,7 +189,7 @@ async function openAssessment(id) {
   page.live.subscribe(`assessment:${id}`);
   for (const instrument of page.instruments) page.live.subscribe(`market:${instrument}`);
   await Promise.all([loadTrades(), refreshTrading()]);
-  if (['FAILED'].includes(a.status)) loadViolations();
+  if (a.status === 'FAILED') loadViolations().catch((e) => log(e.message));
 }
 
 /** Re-reads the assessment (state changes, day closes, breaches) without losing the live chart. */
@@ -198,7 +198,7 @@ async function reloadAssessment() {
   const a = await api.get('core', `/assessments/${page.assessment.id}`);
   page.assessment = a;
   renderAssessment(a);
-  if (a.status === 'FAILED') loadViolations();
+  if (a.status === 'FAILED') loadViolations().catch((e) => log(e.message));
 }
 
 function renderAssessment(a) {
@@ -264,7 +264,7 @@ action($('#start'), '#assessment-error', async () => {
   page.assessment = a;
   renderAssessment(a);
   pushEquity(a.account, a.rules, Date.now());
-  loadAssessments();
+  loadAssessments().catch((e) => log(e.message));
 });
 
 async function loadViolations() {
@@ -338,6 +338,7 @@ async function placeOrder(side) {
   if (order.type === 'LIMIT') order.limitPrice = $('#order-limit').value.trim();
   const result = $('#order-result');
   result.dataset.status = 'SENDING';
+  page.lastOrderId = null; // a refresh racing this request must not show the previous order's status as this one's
   try {
     const placed = await api.post('core', `/assessments/${page.assessment.id}/orders`, order,
       { headers: { 'Idempotency-Key': newKey() } });
