@@ -57,9 +57,15 @@ const status = () => attr('#status', 'data-status');
 
 /** Clicks Buy or Sell and waits until the order is done: filled, cancelled by a breach, or refused. */
 async function trade(side, instrument, qty) {
-  await page.selectOption('#order-instrument', instrument);
-  await page.fill('#order-qty', qty);
-  await page.click(side === 'BUY' ? '#buy' : '#sell');
+  if (await status() !== 'ACTIVE') return 'NOT_ACTIVE';
+  try {
+    await page.selectOption('#order-instrument', instrument, { timeout: 10_000 });
+    await page.fill('#order-qty', qty, { timeout: 10_000 });
+    await page.click(side === 'BUY' ? '#buy' : '#sell', { timeout: 10_000 });
+  } catch (e) {
+    if (await status() !== 'ACTIVE') return 'NOT_ACTIVE'; // a breach hid the order form meanwhile
+    throw e;
+  }
   await page.waitForFunction(() => {
     const s = document.querySelector('#order-result').dataset.status;
     return ['FILLED', 'CANCELLED', 'REJECTED', 'REFUSED'].includes(s)

@@ -132,10 +132,17 @@ async function loadTiers() {
       el('td', { class: 'num' }, money(rs.initialBalance, 0)),
       el('td', {}, (rs.instruments || []).join(', ')),
       el('td', {}, (rs.phases || []).map((p) => `${p.name}: +${p.profitTargetPct}%`).join(' → ')),
-      el('td', {}, rs.dailyLoss ? `${rs.dailyLoss.pct}%` : '–'),
-      el('td', {}, rs.maxLoss ? `${rs.maxLoss.pct}% ${rs.maxLoss.mode.toLowerCase().replace(/_/g, ' ')}` : '–'),
+      el('td', {}, lossLimit(rs.dailyLoss, t.currency)),
+      el('td', {}, lossLimit(rs.maxLoss, t.currency)),
       el('td', {}, buy));
   }));
+}
+
+/** "5%", or "3,000 USD trailing eod balance": a loss limit is a share of the balance or an amount. */
+function lossLimit(limit, currency) {
+  if (!limit) return '–';
+  const size = limit.pct !== undefined ? `${limit.pct}%` : `${money(limit.amount, 0)} ${currency}`;
+  return limit.mode ? `${size} ${limit.mode.toLowerCase().replace(/_/g, ' ')}` : size;
 }
 
 async function buyTier(tier) {
@@ -364,11 +371,14 @@ function showOrderResult(o) {
 async function refreshTrading() {
   if (!page.assessment) return;
   const id = page.assessment.id;
-  const [orders, positions] = await Promise.all([
+  const [orders, positions, assessment] = await Promise.all([
     api.get('core', `/assessments/${id}/orders?limit=15`),
     api.get('core', `/assessments/${id}/positions?status=OPEN&limit=50`),
+    api.get('core', `/assessments/${id}`), // balance, fees and trading days move with fills, not with snapshots
   ]);
   if (!page.assessment || page.assessment.id !== id) return;
+  page.assessment = assessment;
+  renderAssessment(assessment);
   replace($('#orders tbody'), orders.map((o) => {
     const cancel = o.status === 'OPEN' || o.status === 'PARTIALLY_FILLED'
       ? el('button', { class: 'small', onclick: () => cancelOrder(o.id) }, 'Cancel') : null;
@@ -534,7 +544,9 @@ function renderSimulation(sim) {
       ` (95% CI ${(Number(p.ciLow) * 100).toFixed(1)}–${(Number(p.ciHigh) * 100).toFixed(1)}%) over `
       + `${money(r.paths, 0)} paths, ${r.horizonDays} days`),
     el('p', {}, `fails by: ${split.join(', ')}`),
-    r.daysToPass ? el('p', {}, `days to pass: median ${r.daysToPass.median}, 90th percentile ${r.daysToPass.p90}`) : null);
+    r.daysToPass && r.daysToPass.median !== undefined && r.daysToPass.median !== null
+      ? el('p', {}, `days to pass: median ${r.daysToPass.median}, 90th percentile ${r.daysToPass.p90}`)
+      : el('p', {}, 'no simulated path passed within the horizon'));
 }
 
 /* ---------- reports ---------- */
