@@ -3,7 +3,8 @@
 // tier on the development payment path, start, place an order and see the fill and the equity update arrive over the
 // WebSocket without a reload, trade ten round trips and run a Monte Carlo simulation (progress, fan chart), then on
 // a second assessment trade round trips of 50 ETH-USD until the fees touch the daily-loss floor and the page shows the
-// assessment FAILED with DAILY_LOSS. One screenshot per step (and one of the failing step) in SCREENSHOT_DIR.
+// assessment FAILED with DAILY_LOSS and its position closed, and on a third (Prediction Markets 25K) buy a quoted
+// prediction market. One screenshot per step (and one of the failing step) in SCREENSHOT_DIR.
 //
 // usage: node console.test.mjs   (env: CONSOLE_URL=http://127.0.0.1:3005/, CHROMIUM=/usr/bin/chromium,
 //                                 SCREENSHOT_DIR=<repo>/target/e2e/screenshots, SKIP_MONTE_CARLO=1)
@@ -74,8 +75,8 @@ async function trade(side, instrument, qty) {
   return attr('#order-result', 'data-status');
 }
 
-async function buyAndStart() {
-  await page.locator(`#tiers tr[data-tier="${TIER}"] button.buy-tier`).click();
+async function buyAndStart(tier = TIER) {
+  await page.locator(`#tiers tr[data-tier="${tier}"] button.buy-tier`).click();
   await page.waitForFunction(() => document.querySelector('#status').dataset.status === 'CREATED');
   await page.click('#start');
   await page.waitForFunction(() => document.querySelector('#status').dataset.status === 'ACTIVE');
@@ -210,6 +211,26 @@ async function run() {
     check(await attr('#violation', 'data-rule') === 'DAILY_LOSS', 'the violation shown is DAILY_LOSS');
     check((await page.locator('#status').innerText()).includes('DAILY_LOSS'), 'the status names the reason');
     check(await page.locator('#order-form').isHidden(), 'no more orders can be placed from the page');
+    await page.waitForFunction(() => !document.querySelector('#positions tr[data-instrument]'), null,
+      { timeout: 15_000 });
+    check(true, 'the breach closed the open position, and the page shows it without a reload');
+  });
+
+  await step('prediction-market', async () => {
+    await buyAndStart('Prediction Markets 25K');
+    const market = await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('#prices tr[data-instrument]')];
+      const tradable = rows.find((r) => /^(POLY|KALSHI):/.test(r.dataset.instrument)
+        && Number(r.dataset.ask) >= 0.05 && Number(r.dataset.ask) <= 0.95);
+      return tradable && tradable.dataset.instrument;
+    }, null, { timeout: 30_000 }).then((h) => h.jsonValue());
+    check(true, `prediction markets are quoted live; trading ${market}`);
+    const result = await trade('BUY', market, '10');
+    check(result === 'FILLED', `BUY 10 ${market}: ${result}`);
+    const orderId = await attr('#order-result', 'data-order-id');
+    await page.waitForSelector(`#fills tr[data-source="live"][data-order-id="${orderId}"]`, { timeout: 15_000 });
+    await page.waitForSelector(`#positions tr[data-instrument="${market}"]`);
+    check(true, 'its fill arrived live and the position is listed');
   });
 
   check(pageErrors.length === 0, `no uncaught errors in the page${pageErrors.length ? ': ' + pageErrors.join('; ') : ''}`);
