@@ -32,18 +32,27 @@ final class ConsoleServer implements AutoCloseable {
      * whoever can reach them on this machine). Throws when the directory is missing or the port is taken.
      */
     static ConsoleServer start(Path root) throws IOException {
+        return start(root, PORT);
+    }
+
+    /** As {@link #start(Path)} on another port (0: an ephemeral one, for tests). */
+    static ConsoleServer start(Path root, int port) throws IOException {
         Path pages = root.resolve("frontend").resolve("console").toAbsolutePath().normalize();
         if (!Files.isRegularFile(pages.resolve("index.html"))) {
             throw new IOException("no console page at " + pages);
         }
-        HttpServer server = SimpleFileServer.createFileServer(new InetSocketAddress("127.0.0.1", PORT), pages,
+        HttpServer server = SimpleFileServer.createFileServer(new InetSocketAddress("127.0.0.1", port), pages,
                 SimpleFileServer.OutputLevel.NONE);
         server.start();
         return new ConsoleServer(server);
     }
 
     String url() {
-        return ORIGINS.getFirst() + "/";
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    InetSocketAddress address() {
+        return server.getAddress();
     }
 
     @Override
