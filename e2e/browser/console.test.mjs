@@ -1,7 +1,8 @@
 // The trader console in a real browser: playwright-core drives Debian's Chromium (/usr/bin/chromium) against a
 // running devstack (./run-local, or bin/e2e which starts one), exactly as a trader would — register and log in, buy a
 // tier on the development payment path, start, place an order and see the fill and the equity update arrive over the
-// WebSocket without a reload, trade ten round trips and run a Monte Carlo simulation (progress, fan chart), then on
+// WebSocket without a reload, drop the WebSocket and trade meanwhile (the missed fill arrives on the resume), trade
+// ten round trips and run a Monte Carlo simulation (progress, fan chart), then on
 // a second assessment trade round trips of 50 ETH-USD until the fees touch the daily-loss floor and the page shows the
 // assessment FAILED with DAILY_LOSS and its position closed, and on a third (Prediction Markets 25K) buy a quoted
 // prediction market. One screenshot per step (and one of the failing step) in SCREENSHOT_DIR.
@@ -165,9 +166,25 @@ async function run() {
     check(await page.evaluate(() => window.__sameDocument) === 'no reload', 'all of it without a page reload');
   });
 
+  await step('resume', async () => {
+    await page.evaluate(() => {
+      const live = window.vaticConsole.live;
+      live.closedByUs = true; // no automatic reconnect: the test decides when the connection comes back
+      live.socket.close(1000);
+    });
+    await page.waitForSelector('#ws-state[data-state="closed"]');
+    check(await trade('SELL', 'BTC-USD', '0.01') === 'FILLED', 'SELL 0.01 BTC-USD while the WebSocket is down: FILLED');
+    const orderId = await attr('#order-result', 'data-order-id');
+    check(await page.locator(`#fills tr[data-order-id="${orderId}"]`).count() === 0, 'its fill is not on the page yet');
+    await page.evaluate(() => window.vaticConsole.live.open());
+    await page.waitForSelector(`#fills tr[data-source="live"][data-order-id="${orderId}"]`, { timeout: 15_000 });
+    check(true, 'after the reconnect the missed fill arrived on the WebSocket');
+    check((await page.locator('#log').innerText()).includes('(resumed, nothing missed)'),
+      'the assessment channel was resumed with `since` (recovered: true)');
+  });
+
   if (!process.env.SKIP_MONTE_CARLO) {
     await step('monte-carlo', async () => {
-      check(await trade('SELL', 'BTC-USD', '0.01') === 'FILLED', 'closed the position (round trip 1)');
       for (let i = 2; i <= 10; i++) {
         const b = await trade('BUY', 'BTC-USD', '0.01');
         const s = await trade('SELL', 'BTC-USD', '0.01');

@@ -602,6 +602,9 @@ async function loadAdmin() {
 
 /* ---------- start ---------- */
 
+// The page's state, for the devtools console and the browser tests (which drop the WebSocket through it).
+window.vaticConsole = page;
+
 drawEquityChart($('#equity-chart'), []);
 drawFanChart($('#fan-chart'), []);
 window.addEventListener('resize', debounce(() => {
