@@ -250,6 +250,21 @@ async function run() {
     check(true, 'its fill arrived live and the position is listed');
   });
 
+  await step('history', async () => {
+    const first = page.locator('#assessments tbody tr').last(); // newest first: the last row is the first purchase
+    await first.locator('button.open-assessment').click();
+    await page.waitForFunction(() => Number(document.querySelector('#equity-chart').dataset.points) >= 20, null,
+      { timeout: 15_000 });
+    const points = await attr('#equity-chart', 'data-points');
+    check(true, `the first assessment, opened again, draws its equity history from the stored rule checks (${points} points)`);
+    // 10 round trips of 0.01 BTC-USD: at least 20 fills (a market order may fill in parts across quotes)
+    await page.waitForFunction(() => Number(document.querySelector('#fills').dataset.count) >= 20
+      && document.querySelectorAll('#fills tbody tr').length === Number(document.querySelector('#fills').dataset.count));
+    const fills = await attr('#fills', 'data-count');
+    const eth = await page.locator('#fills tbody tr', { hasText: 'ETH-USD' }).count();
+    check(eth === 0, `and lists its ${fills} BTC-USD fills, none of the other assessments'`);
+  });
+
   check(pageErrors.length === 0, `no uncaught errors in the page${pageErrors.length ? ': ' + pageErrors.join('; ') : ''}`);
 }
 

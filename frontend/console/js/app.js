@@ -175,6 +175,8 @@ async function openAssessment(id) {
   page.assessment = a;
   page.equity = [];
   page.fills = new Map();
+  replace($('#fills tbody'));
+  $('#fills').dataset.count = '0';
   page.lastOrderId = null;
   page.simulation = null;
   page.tierTerms = await api.get('core', `/tiers/${a.tierId}/versions/${a.tierVersion}`, { anonymous: true });
@@ -190,6 +192,7 @@ async function openAssessment(id) {
   replace($('#mc-summary'));
   show('#order-result', null);
   renderAssessment(a);
+  await loadEquityHistory(a);
   pushEquity(a.account, a.rules, Date.now());
   await loadInstruments();
   page.live.retain((c) => c === `assessment:${id}` || page.instruments.includes(c.slice('market:'.length)));
@@ -264,6 +267,26 @@ function pushEquity(account, rules, t) {
     maxFloor: floorOf(rules, 'MAX_LOSS') });
   if (page.equity.length > 2000) page.equity.shift();
   drawEquityChart($('#equity-chart'), page.equity);
+}
+
+/**
+ * The chart's past, for an assessment opened after it traded: the stored rule checks (written on every fill, day
+ * roll and breach) carry the equity and each floor as they were then. Snapshots extend it live from here on.
+ */
+async function loadEquityHistory(a) {
+  if (a.status === 'CREATED') return;
+  const [maxLoss, dailyLoss] = await Promise.all(['MAX_LOSS', 'DAILY_LOSS'].map((rule) => api.get('core',
+    `/assessments/${a.id}/rule-checks?rule=${rule}&limit=500`).catch(() => [])));
+  const daily = dailyLoss.map((c) => ({ t: Date.parse(c.checkedAt), floor: Number(c.limitValue) }))
+    .sort((x, y) => x.t - y.t);
+  let d = 0;
+  for (const c of maxLoss.slice().reverse()) { // newest first from the API
+    const t = Date.parse(c.checkedAt);
+    while (d + 1 < daily.length && daily[d + 1].t <= t) d += 1;
+    const dailyFloor = daily.length && daily[d].t <= t ? daily[d].floor : NaN;
+    page.equity.push({ t, equity: Number(c.value), maxFloor: Number(c.limitValue), dailyFloor });
+  }
+  page.equity.sort((x, y) => x.t - y.t);
 }
 
 action($('#start'), '#assessment-error', async () => {
