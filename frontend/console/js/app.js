@@ -8,14 +8,17 @@
  * Hooks for the browser tests are plain ids and data-* attributes (data-status, data-points …): the page is driven
  * exactly as a trader drives it.
  */
-import { Api, ApiError, newKey, serviceUrls } from './api.js';
+import { Api, newKey, serviceUrls } from './api.js';
 import { LiveStream } from './live.js';
-import { drawEquityChart, drawFanChart, ruleGauge } from './charts.js';
+import { drawEquityChart, floorOf, ruleGauge } from './charts.js';
 import { $, el, money, replace, time } from './dom.js';
+import { action, debounce, log, show } from './ui.js';
+import { MonteCarloPanel } from './montecarlo.js';
+import { showReports } from './reports.js';
+import { loadAdmin } from './admin.js';
 
 const CRYPTO = ['BTC-USD', 'ETH-USD', 'SOL-USD'];
 const MAX_PREDICTION_MARKETS = 6;
-const FINISHED = new Set(['PASSED', 'FAILED', 'ABANDONED']);
 
 const api = new Api(serviceUrls(window.location));
 const page = {
@@ -29,44 +32,8 @@ const page = {
   equity: [],
   fills: new Map(),     // tradeId → fill, newest first on screen
   lastOrderId: null,
-  simulation: null,
 };
-
-/* ---------- small helpers ---------- */
-
-function log(text) {
-  const list = $('#log');
-  list.prepend(el('li', {}, `${time(new Date().toISOString()).slice(11)} ${text}`));
-  while (list.children.length > 80) list.lastChild.remove();
-}
-
-function show(target, error) {
-  const node = typeof target === 'string' ? $(target) : target;
-  node.textContent = error ? (error instanceof ApiError ? error.message : String(error)) : '';
-  node.hidden = !error;
-}
-
-/** Runs an action of a button, showing its error next to it and disabling the button meanwhile. */
-function action(button, errorTarget, run) {
-  button.addEventListener('click', async (e) => {
-    e.preventDefault();
-    button.disabled = true;
-    show(errorTarget, null);
-    try {
-      await run();
-    } catch (error) {
-      show(errorTarget, error);
-      log(`error: ${error.message}`);
-    } finally {
-      button.disabled = false;
-    }
-  });
-}
-
-function debounce(fn, ms) {
-  let timer = null;
-  return () => { clearTimeout(timer); timer = setTimeout(fn, ms); };
-}
+const monteCarlo = new MonteCarloPanel(api, () => page.assessment);
 
 /* ---------- log in ---------- */
 
@@ -106,7 +73,7 @@ async function enter() {
   page.live = new LiveStream(api, { onEvent, onState });
   await page.live.open();
   await Promise.all([loadTiers(), loadAssessments()]);
-  if ((me.roles || []).includes('ADMIN')) loadAdmin();
+  if ((me.roles || []).includes('ADMIN')) loadAdmin(api);
 }
 
 function onState(state, detail) {
@@ -178,18 +145,13 @@ async function openAssessment(id) {
   replace($('#fills tbody'));
   $('#fills').dataset.count = '0';
   page.lastOrderId = null;
-  page.simulation = null;
   page.tierTerms = await api.get('core', `/tiers/${a.tierId}/versions/${a.tierVersion}`, { anonymous: true });
   $('#assessment').hidden = false;
   $('#assessment-id').textContent = a.id;
-  showReports(a.id);
+  showReports(api, a.id);
   replace($('#violation'));
   $('#violation').hidden = true;
-  drawFanChart($('#fan-chart'), []);
-  $('#mc-progress').value = 0;
-  $('#mc-status').textContent = '';
-  $('#mc-status').dataset.status = '';
-  replace($('#mc-summary'));
+  monteCarlo.reset();
   show('#order-result', null);
   renderAssessment(a);
   await loadEquityHistory(a);
@@ -254,11 +216,6 @@ function renderRules(rules) {
       el('p', { class: 'explanation' }, typeof r.explanation === 'string' ? r.explanation
         : (r.explanation && r.explanation.text) || ''));
   }));
-}
-
-function floorOf(rules, name) {
-  const r = (rules || []).find((x) => x.rule === name);
-  return r ? Number(r.limit) : NaN;
 }
 
 function pushEquity(account, rules, t) {
@@ -496,130 +453,12 @@ function onEvent(frame) {
       reloadAssessment().catch(() => {});
       break;
     case 'montecarlo.simulation-progress':
-      if (page.simulation && data.simulationId === page.simulation) showProgress('RUNNING', data.progressPct);
-      break;
     case 'montecarlo.simulation-completed':
-      if (page.simulation && data.simulationId === page.simulation) loadSimulation(data.simulationId);
+      monteCarlo.onEvent(type, data);
       break;
     default:
       if (type.startsWith('trading.')) refreshTradingSoon();
       if (type.startsWith('assessment.')) reloadAssessment().catch(() => {});
-  }
-}
-
-/* ---------- Monte Carlo ---------- */
-
-action($('#mc-run'), '#mc-error', async () => {
-  const body = { assessmentId: page.assessment.id, paths: Number($('#mc-paths').value),
-    horizonDays: Number($('#mc-horizon').value) };
-  const sim = await api.post('monteCarlo', '/simulations', body);
-  page.simulation = sim.id;
-  replace($('#mc-summary'));
-  drawFanChart($('#fan-chart'), []);
-  showProgress(sim.status, sim.progressPct || 0);
-  pollSimulation(sim.id);
-});
-
-function showProgress(status, pct) {
-  const current = Number($('#mc-progress').value);
-  if (status === 'RUNNING' && pct < current) return; // a late progress frame after a poll
-  $('#mc-progress').value = pct;
-  $('#mc-status').textContent = `${status} ${pct}%`;
-  $('#mc-status').dataset.status = status;
-}
-
-/** Progress arrives over the WebSocket; a slow poll covers a lost frame and reads the finished result. */
-async function pollSimulation(id) {
-  while (page.simulation === id) {
-    const sim = await api.get('monteCarlo', `/simulations/${id}`);
-    if (['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(sim.status)) {
-      renderSimulation(sim);
-      return;
-    }
-    showProgress(sim.status, sim.progressPct || 0);
-    await new Promise((r) => setTimeout(r, 1500));
-  }
-}
-
-async function loadSimulation(id) {
-  renderSimulation(await api.get('monteCarlo', `/simulations/${id}`));
-}
-
-function renderSimulation(sim) {
-  if (page.simulation !== sim.id) return;
-  showProgress(sim.status, sim.status === 'SUCCEEDED' ? 100 : sim.progressPct || 0);
-  if (sim.status !== 'SUCCEEDED' || !sim.result) {
-    replace($('#mc-summary'), el('p', {}, sim.error || sim.status));
-    return;
-  }
-  const r = sim.result;
-  const rules = (page.assessment && page.assessment.rules) || [];
-  const target = rules.find((x) => x.rule === 'PROFIT_TARGET');
-  drawFanChart($('#fan-chart'), (r.fanChart && r.fanChart.days) || [], {
-    initial: Number(sim.parameters && sim.parameters.initialBalance),
-    floor: floorOf(rules, 'MAX_LOSS'),
-    target: target ? Number(target.limit) : NaN,
-  });
-  const p = r.passProbability || {};
-  const split = Object.entries(r.failureSplit || {}).map(([k, v]) => `${k.toLowerCase()} ${(Number(v) * 100).toFixed(1)}%`);
-  replace($('#mc-summary'),
-    el('p', {}, el('strong', {}, `pass probability ${(Number(p.estimate) * 100).toFixed(1)}%`),
-      ` (95% CI ${(Number(p.ciLow) * 100).toFixed(1)}–${(Number(p.ciHigh) * 100).toFixed(1)}%) over `
-      + `${money(r.paths, 0)} paths, ${r.horizonDays} days`),
-    el('p', {}, `fails by: ${split.join(', ')}`),
-    r.daysToPass && r.daysToPass.median !== undefined && r.daysToPass.median !== null
-      ? el('p', {}, `days to pass: median ${r.daysToPass.median}, 90th percentile ${r.daysToPass.p90}`)
-      : el('p', {}, 'no simulated path passed within the horizon'));
-}
-
-/* ---------- reports ---------- */
-
-function showReports(id) {
-  const links = ['pdf', 'html'].map((kind) => {
-    const path = `/reports/${id}.${kind}`;
-    const link = el('a', { href: api.urls.reports + path, class: `report-${kind}`, target: '_blank' },
-      kind.toUpperCase());
-    // the report service wants the bearer token, which a plain link cannot carry: fetch it and open the copy
-    link.addEventListener('click', async (e) => {
-      e.preventDefault();
-      show('#report-error', null);
-      try {
-        const blob = await api.blob('reports', path);
-        window.open(URL.createObjectURL(blob), '_blank');
-      } catch (error) {
-        show('#report-error', error.status === 0 ? 'the report service is not reachable' : error);
-      }
-    });
-    return link;
-  });
-  replace($('#reports'), 'Report: ', links[0], ' · ', links[1]);
-}
-
-/* ---------- admin (ADMIN tokens only; the services refuse everyone else anyway) ---------- */
-
-async function loadAdmin() {
-  $('#admin').hidden = false;
-  try {
-    const { items } = await api.get('core', '/admin/assessments?limit=100');
-    const byStatus = {};
-    for (const a of items) byStatus[a.status] = (byStatus[a.status] || 0) + 1;
-    replace($('#admin-analytics'), Object.entries(byStatus).map(([s, n]) => el('span', { class: `pill ${s}` }, `${s} ${n}`)));
-    replace($('#admin-assessments tbody'), items.map((a) => el('tr', {},
-      el('td', { class: 'mono' }, a.id.slice(0, 8)), el('td', { class: 'mono' }, (a.userId || '').slice(0, 8)),
-      el('td', { class: `status ${a.status}` }, a.status), el('td', {}, a.resultReason || ''),
-      el('td', {}, time(a.createdAt)))));
-  } catch (e) {
-    show('#admin-error', e);
-  }
-  try {
-    const audit = await api.get('core', '/admin/audit?limit=50');
-    const entries = Array.isArray(audit) ? audit : audit.items || [];
-    replace($('#admin-audit tbody'), entries.map((x) => el('tr', {},
-      el('td', {}, time(x.at || x.createdAt)), el('td', {}, x.actor || x.actorId || ''), el('td', {}, x.action || ''),
-      el('td', {}, x.subject || ''), el('td', {}, x.reason || ''))));
-  } catch (e) {
-    replace($('#admin-audit tbody'), el('tr', {}, el('td', { colspan: 5, class: 'hint' },
-      `audit log not available (${e.message})`)));
   }
 }
 
@@ -629,7 +468,7 @@ async function loadAdmin() {
 window.vaticConsole = page;
 
 drawEquityChart($('#equity-chart'), []);
-drawFanChart($('#fan-chart'), []);
+monteCarlo.reset();
 window.addEventListener('resize', debounce(() => {
   drawEquityChart($('#equity-chart'), page.equity);
 }, 200));

@@ -140,6 +140,12 @@ export function drawFanChart(canvas, days, refs = {}) {
     ['max-loss floor', COLORS.max], ['profit target', COLORS.target]], left, 14);
 }
 
+/** The equity floor a loss rule enforces (its `limit`), or NaN when the rule set has no such rule. */
+export function floorOf(rules, name) {
+  const r = (rules || []).find((x) => x.rule === name);
+  return r ? Number(r.limit) : NaN;
+}
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 /**
