@@ -74,8 +74,10 @@ public final class DevStack {
         env.put("MONTECARLO_URL", "http://127.0.0.1:3002");
         env.put("SERVICE_CLIENT_ID", "report-service");
         env.put("SERVICE_CLIENT_SECRET", "devstack-report-secret");
+        env.put("CORS_ALLOWED_ORIGINS", corsOrigins());
         System.out.printf("infrastructure ready in %d ms%n", Duration.between(begin, Instant.now()).toMillis());
 
+        String console = startConsole(root);
         Path logs = root.resolve("target/devstack-logs");
         java.nio.file.Files.createDirectories(logs);
         for (ServiceProcess.Spec spec : ServiceProcess.Spec.ALL) {
@@ -90,12 +92,35 @@ public final class DevStack {
             System.out.printf("%-22s %-28s %s%n", s.spec().name(), s.url(), s.state());
         }
         System.out.println();
+        System.out.println("Trader console: " + console);
         System.out.println("Swagger UI: http://127.0.0.1:3000/swagger-ui.html (and :3001-:3004); logs in " + logs);
         System.out.println("Kafka " + env.get("KAFKA_BROKERS") + " | PostgreSQL " + env.get("DATABASE_URL")
                 + " | Redis " + env.get("REDIS_HOST") + ":" + env.getOrDefault("REDIS_PORT", "6379"));
         System.out.printf(allUp ? "platform ready in %d ms; Ctrl-C stops it%n"
                 : "platform NOT ready after %d ms; see the logs above%n", elapsed);
         return allUp;
+    }
+
+    /** The console's origins, plus any a developer adds in CORS_ALLOWED_ORIGINS (e.g. a page served elsewhere). */
+    private static String corsOrigins() {
+        List<String> origins = new ArrayList<>(ConsoleServer.ORIGINS);
+        external("CORS_ALLOWED_ORIGINS").ifPresent(extra -> origins.add(0, extra));
+        return String.join(",", origins);
+    }
+
+    /**
+     * The trader console on :3005. A taken port or a missing page is reported, not fatal: the platform itself is
+     * still useful without the page (the demo and the APIs do not need it).
+     */
+    private String startConsole(Path root) {
+        try {
+            ConsoleServer console = ConsoleServer.start(root);
+            infrastructure.add(console);
+            return console.url();
+        } catch (java.io.IOException e) {
+            System.out.println("trader console NOT served: " + e.getMessage());
+            return "not served (" + e.getMessage() + ")";
+        }
     }
 
     private static java.util.Optional<String> external(String name) {
