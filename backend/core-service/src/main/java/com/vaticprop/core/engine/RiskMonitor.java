@@ -51,6 +51,9 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
     private final Clock clock;
     private final Duration snapshotInterval;
     private final Set<UUID> flushing = ConcurrentHashMap.newKeySet();
+    /** Assessments whose events arrived and whose stored version is still to be compared ({@link #refreshOnEvent}). */
+    private final Set<UUID> toRefresh = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
     /**
      * At most a few monitor writes at once: the periodic save of marks may concern every open assessment, and a
      * thousand simultaneous transactions would take every pooled connection from the orders.
@@ -177,17 +180,48 @@ public final class RiskMonitor implements SmartLifecycle, QuoteTable.Listener {
         if (!running || !owns.test(assessmentId)) {
             return;
         }
-        writers.execute(() -> {
-            try {
-                Long version = jdbc.sql("SELECT engine_version FROM assessments WHERE id = ?").param(assessmentId)
-                        .query(Long.class).optional().orElse(null);
-                if (version != null && live.refresh(assessmentId, version)) {
-                    flush(assessmentId);
+        if (toRefresh.add(assessmentId) && refreshing.compareAndSet(false, true)) {
+            writers.execute(this::refreshPending);
+        }
+    }
+
+    /**
+     * Reads the versions of the assessments whose events arrived, a batch per query, on one task at a time: a burst of
+     * events (a thousand traders' orders) costs a few queries instead of one query and one pooled connection per
+     * event, which would queue the breach writes behind them.
+     */
+    private void refreshPending() {
+        try {
+            while (running && !toRefresh.isEmpty()) {
+                List<UUID> batch = new java.util.ArrayList<>();
+                for (java.util.Iterator<UUID> it = toRefresh.iterator(); it.hasNext() && batch.size() < 500; ) {
+                    batch.add(it.next());
+                    it.remove();
                 }
-            } catch (RuntimeException e) {
-                log.warn("monitor could not refresh assessment {}: {}", assessmentId, e.toString());
+                record Stored(UUID id, long version) {
+                }
+                List<Stored> stored = jdbc.sql("SELECT id, engine_version FROM assessments WHERE id IN (:ids)")
+                        .param("ids", batch)
+                        .query((rs, n) -> new Stored(rs.getObject("id", UUID.class), rs.getLong("engine_version")))
+                        .list();
+                for (Stored s : stored) {
+                    try {
+                        if (live.refresh(s.id(), s.version())) {
+                            flush(s.id());
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn("monitor could not refresh assessment {}: {}", s.id(), e.toString());
+                    }
+                }
             }
-        });
+        } catch (RuntimeException e) {
+            log.warn("monitor could not refresh assessments: {} (they reload at the next discovery)", e.toString());
+        } finally {
+            refreshing.set(false);
+            if (running && !toRefresh.isEmpty() && refreshing.compareAndSet(false, true)) {
+                writers.execute(this::refreshPending);
+            }
+        }
     }
 
     /**
