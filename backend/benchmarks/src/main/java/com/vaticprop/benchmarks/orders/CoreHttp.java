@@ -26,10 +26,6 @@ final class CoreHttp {
         this.core = core;
     }
 
-    String url(String path) {
-        return core + path;
-    }
-
     int setUpServerErrors() {
         return setUpServerErrors.get();
     }

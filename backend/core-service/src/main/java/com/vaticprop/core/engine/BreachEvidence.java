@@ -45,10 +45,6 @@ public final class BreachEvidence implements AutoCloseable {
         this.window = window;
     }
 
-    public Duration window() {
-        return window;
-    }
-
     /** Called in the transaction that records the breach; writes nothing unless it commits. */
     void breached(UUID violationId, Quote breach) {
         if (breach == null) {

@@ -56,10 +56,4 @@ final class InstrumentWatch {
             byAssessment.put(assessmentId, held);
         }
     }
-
-    /** How many assessments watch the instrument (for tests and metrics). */
-    int count(InstrumentId instrument) {
-        Set<UUID> ids = byInstrument.get(instrument);
-        return ids == null ? 0 : ids.size();
-    }
 }

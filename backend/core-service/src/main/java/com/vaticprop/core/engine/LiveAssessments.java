@@ -256,11 +256,6 @@ public final class LiveAssessments {
         watch.set(a.assessmentId, heldOrWorking(a.engine));
     }
 
-    /** How many assessments watch the instrument. */
-    int watchCount(InstrumentId instrument) {
-        return watch.count(instrument);
-    }
-
     /** False once the engine was replaced (reloaded) or dropped (rolled back): the monitor must not touch it. */
     boolean isCurrent(LiveAssessment a) {
         return live.get(a.assessmentId) == a;

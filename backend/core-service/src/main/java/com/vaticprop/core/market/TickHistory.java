@@ -55,8 +55,4 @@ public final class TickHistory {
         }
         return out;
     }
-
-    public Duration retention() {
-        return retention;
-    }
 }
