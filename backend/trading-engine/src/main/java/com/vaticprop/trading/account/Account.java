@@ -301,6 +301,36 @@ public final class Account {
         return Optional.of(change);
     }
 
+    /**
+     * What {@link #mark} changes when the instrument's next quote arrives — its mark and the equity extremes — taken
+     * before it, so that a breach measured on that quote can later be voided back to the state without it. Cheap on
+     * purpose: the risk monitor takes one for every quote of a held instrument.
+     */
+    public record MarkUndo(String instrument, Quote previousMark, BigDecimal peakEquity, BigDecimal dayMinEquity,
+                           BigDecimal dayMaxEquity) {
+    }
+
+    public MarkUndo beforeMark(InstrumentId instrument) {
+        return new MarkUndo(instrument.value(), marks.get(instrument.value()), peakEquity, dayMinEquity,
+                dayMaxEquity);
+    }
+
+    /** {@link #state()} as it was before the quote {@code undo} was taken for had marked this account. */
+    public AccountState stateBefore(MarkUndo undo) {
+        AccountState now = state();
+        Map<String, QuoteState> m = new TreeMap<>(now.marks());
+        if (undo.previousMark() == null) {
+            m.remove(undo.instrument());
+        } else {
+            m.put(undo.instrument(), QuoteState.of(undo.previousMark()));
+        }
+        AccountState.DayState t = now.today();
+        return new AccountState(accountId, initialBalance, tradingDayMinNotional, startDay, cash, realized, fees,
+                now.positions(), m, now.closedDays(), positionSeq, undo.peakEquity(), highestCloseBalance,
+                tradingDays, lastTradeDay, bestClosedDayPnl, new AccountState.DayState(t.day(), t.openBalance(),
+                t.openEquity(), undo.dayMinEquity(), undo.dayMaxEquity(), t.fills(), t.tradingDay()));
+    }
+
     /** Re-marks with a new quote (used for equity only if it is for an instrument held or later traded). */
     public void mark(Quote quote) {
         marks.put(quote.instrument().value(), quote);

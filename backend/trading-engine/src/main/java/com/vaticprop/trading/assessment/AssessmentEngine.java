@@ -2,6 +2,7 @@ package com.vaticprop.trading.assessment;
 
 import com.vaticprop.trading.account.Account;
 import com.vaticprop.trading.account.AccountSnapshot;
+import com.vaticprop.trading.account.AccountState;
 import com.vaticprop.trading.account.DayClose;
 import com.vaticprop.trading.instrument.FeeModel;
 import com.vaticprop.trading.instrument.Instrument;
@@ -82,6 +83,10 @@ public final class AssessmentEngine {
     private final Map<String, BigDecimal> tickSizes = new TreeMap<>();
     private int tradeSeq;
     private int violationSeq;
+    /** While FAILED by a breach on a quote: what a voiding of that breach restores. */
+    private EngineSnapshot.PreBreachState preBreach;
+    /** Set only while a quote that could breach is applied. */
+    private BeforeQuote beforeQuote;
 
     private List<EngineEvent> events = new ArrayList<>();
     private List<RuleCheck> checks = new ArrayList<>();
@@ -135,7 +140,7 @@ public final class AssessmentEngine {
                 lastEvaluation == null ? null : EngineSnapshot.EvaluationState.of(lastEvaluation),
                 working.values().stream().map(EngineSnapshot.WorkingOrderState::of).toList(),
                 seenOrderKeys.stream().sorted().toList(), quoteStates, statuses, degradedSince, tradeSeq,
-                violationSeq, tickSizes);
+                violationSeq, tickSizes, preBreach);
     }
 
     /**
@@ -201,6 +206,19 @@ public final class AssessmentEngine {
         });
         tradeSeq = s.tradeSeq();
         violationSeq = s.violationSeq();
+        if (s.preBreach() != null) {
+            EngineSnapshot.PreBreachState pre = s.preBreach();
+            require(state == AssessmentState.FAILED && pre.violationId() != null
+                    && pre.violationId().equals(restoredLifecycle.violationId()), "a pre-breach state outside "
+                    + "the FAILED state of its violation");
+            require(pre.state() == AssessmentState.ACTIVE || pre.state() == AssessmentState.PAUSED,
+                    "pre-breach state " + pre.state());
+            require(pre.account() != null && pre.breachAt() != null && pre.instrument() != null
+                    && pre.tradeSeq() >= 0 && pre.tradeSeq() <= tradeSeq, "pre-breach state lacks a field");
+            Account.restore(pre.account()); // checks the books
+            pre.workingOrders().forEach(EngineSnapshot.WorkingOrderState::toWorkingOrder);
+            preBreach = pre;
+        }
     }
 
     private static void require(boolean ok, String problem) {
@@ -329,6 +347,15 @@ public final class AssessmentEngine {
         if (known != null && known.receivedTs().isAfter(at)) {
             return finish(); // arrived out of order: an older price never replaces a newer mark
         }
+        beforeQuote = mayBreach(quote.instrument()) ? BeforeQuote.take(this, quote.instrument(), known) : null;
+        try {
+            return applyQuote(quote, key, at);
+        } finally {
+            beforeQuote = null;
+        }
+    }
+
+    private EngineResult applyQuote(Quote quote, String key, Instant at) {
         quotes.put(key, quote);
         Instant since = degradedSince.remove(key);
         if (since != null) {
@@ -437,12 +464,54 @@ public final class AssessmentEngine {
         return r;
     }
 
-    /** Admin only: voids the violation that failed the assessment and makes it ACTIVE again. */
+    /**
+     * Admin only: voids the breach that failed the assessment (a bad tick) and gives the trader back the exact state
+     * from just before the quote that breached — account, positions, working orders — in the state it interrupted.
+     * The trades made from that quote on (its fills, the liquidation) are voided and listed in the event. Days that
+     * ended while the assessment was failed are then rolled, as they would have been.
+     *
+     * @throws IllegalTransitionException when the assessment is not FAILED
+     * @throws IllegalArgumentException   when {@code voidedViolationId} is not the violation that failed it
+     * @throws IllegalStateException      when no pre-breach state was kept: the assessment was not failed by a
+     *                                    quote (an admin, a day roll or a timer failed it), so there is no bad tick
+     */
     public EngineResult reinstate(String voidedViolationId, String actor, String reason, Instant at) {
-        Lifecycle next = lifecycle.reinstate(voidedViolationId);
+        lifecycle.reinstate(voidedViolationId);
+        EngineSnapshot.PreBreachState pre = preBreach;
+        if (pre == null || !pre.violationId().equals(voidedViolationId)) {
+            throw new IllegalStateException("the breach " + voidedViolationId + " was not measured on a quote: "
+                    + "there is no pre-breach state to restore");
+        }
+        Lifecycle next = lifecycle.reinstate(voidedViolationId, pre.state());
         begin(at);
-        events.add(new EngineEvent.Reinstated(voidedViolationId, actor, reason, at));
+        List<String> voidedTrades = new ArrayList<>();
+        for (int n = pre.tradeSeq() + 1; n <= tradeSeq; n++) {
+            voidedTrades.add(assessmentId + "-T" + n);
+        }
+        List<String> voidedPositions = new ArrayList<>();
+        for (int n = pre.account().positionSeq() + 1; n <= account.state().positionSeq(); n++) {
+            voidedPositions.add(account.accountId() + "-P" + n);
+        }
+        account = Account.restore(pre.account());
+        working.clear();
+        for (EngineSnapshot.WorkingOrderState ws : pre.workingOrders()) {
+            WorkingOrder wo = ws.toWorkingOrder();
+            working.put(wo.request().orderId(), wo);
+        }
+        lastEvaluation = pre.lastEvaluation() == null ? null : pre.lastEvaluation().toEvaluation();
+        Quote latest = quotes.get(pre.instrument());
+        if (latest != null && !latest.receivedTs().isAfter(pre.breachAt())) { // still the bad tick: forget it
+            if (pre.replacedQuote() == null) {
+                quotes.remove(pre.instrument());
+            } else {
+                quotes.put(pre.instrument(), pre.replacedQuote().toQuote());
+            }
+        }
+        preBreach = null;
+        events.add(new EngineEvent.Reinstated(voidedViolationId, actor, reason, at, pre.state(), voidedTrades,
+                voidedPositions));
         transition(next, "reinstated by " + actor, at);
+        rollDays(at);
         return finish();
     }
 
@@ -515,6 +584,7 @@ public final class AssessmentEngine {
     private void fail(RuleCheck breach, Quote quote, Instant at) {
         violationSeq++;
         String violationId = assessmentId + "-V" + violationSeq;
+        preBreach = beforeQuote == null ? null : beforeQuote.preBreach(this, violationId, at);
         FailureReason reason = FailureReason.of(breach.rule());
         Quote evidence = quote;
         if (evidence == null && breach.unit() == com.vaticprop.trading.rules.Unit.MONEY) {
@@ -567,6 +637,51 @@ public final class AssessmentEngine {
                 events.add(new EngineEvent.PositionClosed(change.closed()));
             }
         }
+    }
+
+    /** A quote can only breach an account that holds the instrument or works orders on it. */
+    private boolean mayBreach(InstrumentId instrument) {
+        return account != null && !lifecycle.state().terminal()
+                && (account.position(instrument).isPresent() || worksOn(instrument));
+    }
+
+    private boolean worksOn(InstrumentId instrument) {
+        for (WorkingOrder wo : working.values()) {
+            if (wo.request().instrument().equals(instrument)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What a quote may change before it breaches, taken before it is applied. Usually the quote only marks the
+     * account, and a {@link Account.MarkUndo} (a few references) is enough to rebuild the state without it — cheap
+     * for every quote of every held instrument. When orders work on the instrument the quote may also fill them, so
+     * the account and the orders are copied whole.
+     */
+    private record BeforeQuote(InstrumentId instrument, Quote replaced, AssessmentState state,
+                               Evaluation lastEvaluation, int tradeSeq, Account.MarkUndo undo,
+                               AccountState account, List<EngineSnapshot.WorkingOrderState> working) {
+        static BeforeQuote take(AssessmentEngine e, InstrumentId instrument, Quote replaced) {
+            boolean works = e.worksOn(instrument);
+            return new BeforeQuote(instrument, replaced, e.lifecycle.state(), e.lastEvaluation, e.tradeSeq,
+                    works ? null : e.account.beforeMark(instrument), works ? e.account.state() : null,
+                    works ? e.workingStates() : null);
+        }
+
+        /** Called when the breach is found, before anything is cancelled or liquidated. */
+        EngineSnapshot.PreBreachState preBreach(AssessmentEngine e, String violationId, Instant at) {
+            return new EngineSnapshot.PreBreachState(violationId, at, state, instrument.value(),
+                    replaced == null ? null : QuoteState.of(replaced),
+                    account != null ? account : e.account.stateBefore(undo),
+                    working != null ? working : e.workingStates(),
+                    lastEvaluation == null ? null : EngineSnapshot.EvaluationState.of(lastEvaluation), tradeSeq);
+        }
+    }
+
+    private List<EngineSnapshot.WorkingOrderState> workingStates() {
+        return working.values().stream().map(EngineSnapshot.WorkingOrderState::of).toList();
     }
 
     private void passPhase(Instant at) {

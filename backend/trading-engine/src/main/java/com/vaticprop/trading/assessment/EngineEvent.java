@@ -12,6 +12,7 @@ import com.vaticprop.trading.rules.RuleCheck;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What the engine decided, in order; each maps onto one event of CONTRACTS.md's topics (the caller adds the envelope
@@ -71,7 +72,20 @@ public sealed interface EngineEvent {
     record FundedEligible(BigDecimal profitSplitPct, BigDecimal finalBalance, Instant at) implements EngineEvent {
     }
 
-    record Reinstated(String voidedViolationId, String actor, String reason, Instant at) implements EngineEvent {
+    /**
+     * An admin voided the breach that failed the assessment; the trader's pre-breach state is back.
+     *
+     * @param restoredState     ACTIVE or PAUSED, as before the breach
+     * @param voidedTradeIds    the trades made on and after the breaching quote (its fills, the liquidation), which no
+     *                          longer count
+     * @param voidedPositionIds positions opened on and after it, which no longer exist
+     */
+    record Reinstated(String voidedViolationId, String actor, String reason, Instant at, AssessmentState restoredState,
+                      List<String> voidedTradeIds, List<String> voidedPositionIds) implements EngineEvent {
+        public Reinstated {
+            voidedTradeIds = List.copyOf(voidedTradeIds);
+            voidedPositionIds = List.copyOf(voidedPositionIds);
+        }
     }
 
     /** Prices for a held instrument are stale: rule monitoring cannot be trusted until they recover. */

@@ -63,13 +63,16 @@ import java.util.TreeMap;
  * @param violationSeq   last violation number ({@code <assessmentId>-V<n>})
  * @param tickSizes      tick sizes changed by {@link EngineInput.TickSizeChanged} since the engine was created,
  *                       per instrument id; restore applies them to the configured catalogue
+ * @param preBreach      while FAILED by a breach measured on a quote: the state just before that quote, which an
+ *                       admin's reinstatement restores; {@code null} otherwise (absent in snapshots taken before it
+ *                       existed, which therefore still read as format 1)
  */
 public record EngineSnapshot(int formatVersion, String assessmentId, LifecycleState lifecycle, int phase,
                              AccountState account, EvaluationState lastEvaluation,
                              List<WorkingOrderState> workingOrders, List<String> seenOrderKeys,
                              Map<String, QuoteState> quotes, Map<String, MarketStatus> marketStatuses,
                              Map<String, Instant> degradedSince, int tradeSeq, int violationSeq,
-                             Map<String, BigDecimal> tickSizes) {
+                             Map<String, BigDecimal> tickSizes, PreBreachState preBreach) {
     /** The format {@link AssessmentEngine#snapshot()} writes; bump it when a component changes meaning. */
     public static final int FORMAT_VERSION = 1;
 
@@ -80,6 +83,39 @@ public record EngineSnapshot(int formatVersion, String assessmentId, LifecycleSt
         marketStatuses = sorted(marketStatuses);
         degradedSince = sorted(degradedSince);
         tickSizes = sorted(tickSizes);
+    }
+
+    /** A snapshot of an engine that keeps no pre-breach state. */
+    public EngineSnapshot(int formatVersion, String assessmentId, LifecycleState lifecycle, int phase,
+                          AccountState account, EvaluationState lastEvaluation, List<WorkingOrderState> workingOrders,
+                          List<String> seenOrderKeys, Map<String, QuoteState> quotes,
+                          Map<String, MarketStatus> marketStatuses, Map<String, Instant> degradedSince, int tradeSeq,
+                          int violationSeq, Map<String, BigDecimal> tickSizes) {
+        this(formatVersion, assessmentId, lifecycle, phase, account, lastEvaluation, workingOrders, seenOrderKeys,
+                quotes, marketStatuses, degradedSince, tradeSeq, violationSeq, tickSizes, null);
+    }
+
+    /**
+     * The trader's side of the engine just before the quote that breached, kept while the assessment is FAILED so an
+     * admin can void a breach caused by a bad tick and give the trader back exactly what they had: the account (cash,
+     * positions, day anchors, equity extremes, marks), the working orders and the last evaluation. Market facts
+     * (statuses, tick sizes) and numbering (trades, violations, order keys) are not rolled back: ids are never reused.
+     *
+     * @param violationId    the engine's id of the breach this state precedes (only its voiding restores it)
+     * @param breachAt       when the breaching quote was received
+     * @param state          ACTIVE or PAUSED: the state the assessment returns to
+     * @param instrument     the breaching quote's instrument
+     * @param replacedQuote  the engine's latest quote of that instrument before the bad one, {@code null} if none
+     * @param tradeSeq       last trade number before the quote: every later trade (fills on the bad tick, the
+     *                       liquidation) is voided
+     */
+    public record PreBreachState(String violationId, Instant breachAt, AssessmentState state, String instrument,
+                                 QuoteState replacedQuote, AccountState account,
+                                 List<WorkingOrderState> workingOrders, EvaluationState lastEvaluation,
+                                 int tradeSeq) {
+        public PreBreachState {
+            workingOrders = workingOrders == null ? List.of() : List.copyOf(workingOrders);
+        }
     }
 
     private static <V> Map<String, V> sorted(Map<String, V> m) {

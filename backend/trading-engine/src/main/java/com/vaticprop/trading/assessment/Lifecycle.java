@@ -63,12 +63,20 @@ public record Lifecycle(AssessmentState state, FailureReason failureReason, Stri
 
     /** Admin only: the violation being voided must be the one that failed the assessment. */
     public Lifecycle reinstate(String voidedViolationId) {
+        return reinstate(voidedViolationId, AssessmentState.ACTIVE);
+    }
+
+    /** As {@link #reinstate(String)}, back to the state the breach interrupted (ACTIVE, or PAUSED: quotes judge both). */
+    public Lifecycle reinstate(String voidedViolationId, AssessmentState restored) {
         require(state == AssessmentState.FAILED, "reinstate");
         if (violationId == null || !violationId.equals(voidedViolationId)) {
             throw new IllegalArgumentException("reinstatement must void the failing violation " + violationId
                     + ", not " + voidedViolationId);
         }
-        return to(AssessmentState.ACTIVE);
+        if (restored != AssessmentState.ACTIVE && restored != AssessmentState.PAUSED) {
+            throw new IllegalArgumentException("a reinstated assessment is ACTIVE or PAUSED, not " + restored);
+        }
+        return to(restored);
     }
 
     private Lifecycle to(AssessmentState next) {
