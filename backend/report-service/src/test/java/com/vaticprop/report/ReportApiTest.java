@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,9 +157,22 @@ class ReportApiTest extends ReportServiceTestBase {
         awaitReady(h.assessmentId, "report", Duration.ofSeconds(60));
         UUID violation = jdbc.sql("SELECT violation_id FROM violation WHERE assessment_id = ?").param(h.assessmentId)
                 .query(UUID.class).single();
-        h.reinstated(violation);
+        // the last round trip stands for the liquidation: its closing fill is voided and its position reopened
+        UUID liquidationFill = jdbc.sql("SELECT trade_id FROM fill WHERE assessment_id = ? ORDER BY filled_at DESC, "
+                + "seq DESC LIMIT 1").param(h.assessmentId).query(UUID.class).single();
+        UUID reopened = jdbc.sql("SELECT position_id FROM round_trip WHERE assessment_id = ? ORDER BY closed_at DESC "
+                + "LIMIT 1").param(h.assessmentId).query(UUID.class).single();
+        int fills = jdbc.sql("SELECT count(*) FROM fill WHERE assessment_id = ?").param(h.assessmentId)
+                .query(Integer.class).single();
+        int roundTrips = expectJson(get("/reports/" + h.assessmentId, traderToken), 200).get("metrics")
+                .get("roundTrips").asInt();
+        h.reinstated(violation, List.of(liquidationFill), List.of(reopened));
         h.publishInOrder(); // everything again: the duplicates are dropped, only the reinstatement is new
         awaitApplied(h.assessmentId, h.lastSeq(), Duration.ofSeconds(60));
+        assertThat(jdbc.sql("SELECT trade_id FROM fill WHERE assessment_id = ?").param(h.assessmentId)
+                .query(UUID.class).list()).hasSize(fills - 1).doesNotContain(liquidationFill);
+        assertThat(expectJson(get("/reports/" + h.assessmentId, traderToken), 200).get("metrics").get("roundTrips")
+                .asInt()).isEqualTo(roundTrips - 1);
 
         JsonNode r = expectJson(get("/reports/" + h.assessmentId, traderToken), 200);
         assertThat(r.get("status").asString()).isEqualTo("ACTIVE");

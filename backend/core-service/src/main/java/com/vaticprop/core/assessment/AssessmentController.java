@@ -35,15 +35,20 @@ class AssessmentController {
     record ExtendRequest(Integer days, String reason) {
     }
 
+    record VoidRequest(String reason) {
+    }
+
     private final AssessmentQueries queries;
     private final AssessmentCommands commands;
     private final com.vaticprop.core.engine.ReplayService replays;
     private final com.vaticprop.core.engine.BreachEvidence evidence;
+    private final BreachVoiding voiding;
 
     AssessmentController(AssessmentQueries queries, AssessmentCommands commands,
                          com.vaticprop.core.engine.ReplayService replays,
-                         com.vaticprop.core.engine.BreachEvidence evidence) {
+                         com.vaticprop.core.engine.BreachEvidence evidence, BreachVoiding voiding) {
         this.evidence = evidence;
+        this.voiding = voiding;
         this.queries = queries;
         this.commands = commands;
         this.replays = replays;
@@ -66,6 +71,22 @@ class AssessmentController {
         Caller.admin(jwt);
         return evidence.of(id, violationId).orElseThrow(() -> new com.vaticprop.platform.web.ApiProblemException(
                 org.springframework.http.HttpStatus.NOT_FOUND, "not-found", "No such violation of this assessment."));
+    }
+
+    @PostMapping("/admin/assessments/{id}/violations/{violationId}/void")
+    @Operation(summary = "ADMIN: void the breach that failed the assessment as a bad tick, with a written reason: the "
+            + "assessment returns to its exact pre-breach state (positions, working orders, balance; ACTIVE or "
+            + "PAUSED), the bad tick's fills and the liquidation no longer count, then it is marked at the current "
+            + "market. Audited; the trader gets assessment.reinstated and an e-mail. 409 when the violation is not "
+            + "the one that failed it, is already void, or was not measured on a quote")
+    BreachVoiding.Outcome voidBreach(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+                                     @PathVariable UUID violationId, @RequestBody VoidRequest request) {
+        Caller admin = Caller.admin(jwt);
+        if (request == null || request.reason() == null || request.reason().isBlank()
+                || request.reason().length() > 500) {
+            throw new FieldErrorsException(List.of(new FieldError("reason", "is required (at most 500 characters)")));
+        }
+        return voiding.voidBreach(id, violationId, admin, request.reason().strip());
     }
 
     @GetMapping("/assessments")

@@ -5,6 +5,7 @@ import com.vaticprop.core.outbox.OutboxWriter;
 import com.vaticprop.core.support.Sql;
 import com.vaticprop.platform.events.EventType;
 import com.vaticprop.platform.events.data.AssessmentCompleted;
+import com.vaticprop.platform.events.data.AssessmentReinstated;
 import com.vaticprop.platform.events.data.AssessmentStateChanged;
 import com.vaticprop.platform.events.data.DayClosed;
 import com.vaticprop.platform.events.data.EventData;
@@ -34,6 +35,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -158,7 +160,7 @@ public class EngineRecorder {
             case EngineEvent.MonitoringDegraded e -> { }
             // a settlement's money effect arrives as the PositionClosed that follows it
             case EngineEvent.Settled e -> { }
-            case EngineEvent.Reinstated e -> throw new UnsupportedOperationException("reinstatement (issue 10)");
+            case EngineEvent.Reinstated e -> recordReinstated(t, e);
         }
     }
 
@@ -215,7 +217,7 @@ public class EngineRecorder {
         EventType type = switch (e.to()) {
             case ACTIVE -> e.from() == AssessmentState.PAUSED ? EventType.ASSESSMENT_RESUMED
                     : e.from() == AssessmentState.CREATED ? EventType.ASSESSMENT_STARTED : null;
-            case PAUSED -> EventType.ASSESSMENT_PAUSED;
+            case PAUSED -> e.from() == AssessmentState.FAILED ? null : EventType.ASSESSMENT_PAUSED;
             case ABANDONED -> EventType.ASSESSMENT_ABANDONED;
             default -> null; // PASSED / FAILED are announced by assessment.completed; reinstatement by its own event
         };
@@ -225,15 +227,78 @@ public class EngineRecorder {
         }
     }
 
+    /**
+     * The breach is void: the violation, the bad tick's fills and the liquidation are kept on record marked voided;
+     * the liquidated positions are open again, the orders the breach cancelled (or the bad tick filled) work again
+     * as the engine restored them, and the account and the assessment are open again. The restored engine is the
+     * truth for quantities: the rows are set from it, not undone step by step.
+     */
+    private void recordReinstated(Target t, EngineEvent.Reinstated e) {
+        var at = Sql.ts(e.at());
+        UUID violationId = EngineIds.violation(t.assessmentId, e.voidedViolationId());
+        jdbc.sql("UPDATE violations SET voided_at = ?, void_reason = ? WHERE id = ? AND voided_at IS NULL")
+                .params(at, e.reason(), violationId).update();
+        List<UUID> trades = e.voidedTradeIds().stream().map(id -> EngineIds.trade(t.assessmentId, id)).toList();
+        List<UUID> positions = e.voidedPositionIds().stream().map(id -> EngineIds.position(t.assessmentId, id))
+                .toList();
+        List<UUID> reopened = new java.util.ArrayList<>();
+        for (UUID trade : trades) {
+            jdbc.sql("UPDATE trades SET voided_at = ? WHERE id = ?").params(at, trade).update();
+        }
+        for (UUID position : positions) {
+            jdbc.sql("UPDATE positions SET voided_at = ?, updated_at = ? WHERE id = ?").params(at, at, position)
+                    .update();
+        }
+        Set<UUID> working = new java.util.HashSet<>();
+        for (var wo : e.workingOrders()) {
+            UUID orderId = UUID.fromString(wo.request().orderId());
+            working.add(orderId);
+            jdbc.sql("""
+                            UPDATE orders SET filled_qty = ?,
+                                status = CASE WHEN ? > 0 THEN 'PARTIALLY_FILLED' ELSE 'OPEN' END,
+                                avg_fill_price = (SELECT SUM(qty * price) / NULLIF(SUM(qty), 0) FROM trades
+                                                  WHERE order_id = orders.id AND voided_at IS NULL),
+                                reject_reason = NULL, updated_at = ?
+                            WHERE id = ?""")
+                    .params(wo.filledQty(), wo.filledQty(), at, orderId).update();
+        }
+        // orders whose every fill is void and that do not work again: the liquidation's
+        for (UUID trade : trades) {
+            jdbc.sql("UPDATE orders SET voided_at = ?, updated_at = ? WHERE id = (SELECT order_id FROM trades "
+                    + "WHERE id = ?) AND voided_at IS NULL").params(at, at, trade).update();
+        }
+        working.forEach(orderId -> jdbc.sql("UPDATE orders SET voided_at = NULL WHERE id = ?").param(orderId)
+                .update());
+        for (Position p : e.positions()) {
+            UUID positionId = EngineIds.position(t.assessmentId, p.positionId());
+            reopened.add(positionId);
+            jdbc.sql("""
+                            UPDATE positions SET status = 'OPEN', qty = ?, avg_entry = ?, realized_pnl = ?,
+                                fees = ?, exit_price = NULL, closed_at = NULL, voided_at = NULL, updated_at = ?
+                            WHERE id = ?""")
+                        .params(p.absQty(), p.avgEntry(), p.realizedPnl(), p.fees(), at, positionId).update();
+        }
+        jdbc.sql("UPDATE virtual_accounts SET closed_at = NULL, updated_at = ? WHERE id = ?").params(at, t.accountId)
+                .update();
+        jdbc.sql("UPDATE assessments SET result_reason = NULL, ended_at = NULL, updated_at = ? WHERE id = ?")
+                .params(at, t.assessmentId).update();
+        append(t, EventType.ASSESSMENT_REINSTATED, new AssessmentReinstated(e.at(), violationId,
+                e.restoredState().name(), e.actor(), e.reason(), trades, positions, reopened));
+    }
+
     /** Closes the passed phase's account with its booked totals and opens the next phase's account. */
     private void recordPhasePassed(Target t, EngineEvent.PhasePassed e) {
         jdbc.sql("""
                         UPDATE virtual_accounts v SET
-                            realized_pnl = (SELECT COALESCE(SUM(realized_pnl), 0) FROM positions WHERE account_id = v.id),
-                            fees_paid = (SELECT COALESCE(SUM(fee), 0) FROM trades WHERE account_id = v.id),
+                            realized_pnl = (SELECT COALESCE(SUM(realized_pnl), 0) FROM positions
+                                            WHERE account_id = v.id AND voided_at IS NULL),
+                            fees_paid = (SELECT COALESCE(SUM(fee), 0) FROM trades
+                                         WHERE account_id = v.id AND voided_at IS NULL),
                             balance = initial_balance
-                                + (SELECT COALESCE(SUM(realized_pnl), 0) FROM positions WHERE account_id = v.id)
-                                - (SELECT COALESCE(SUM(fee), 0) FROM trades WHERE account_id = v.id),
+                                + (SELECT COALESCE(SUM(realized_pnl), 0) FROM positions
+                                   WHERE account_id = v.id AND voided_at IS NULL)
+                                - (SELECT COALESCE(SUM(fee), 0) FROM trades
+                                   WHERE account_id = v.id AND voided_at IS NULL),
                             closed_at = ?, updated_at = ?, state_version = state_version + 1
                         WHERE id = ?""")
                 .params(Sql.ts(e.at()), Sql.ts(e.at()), t.accountId).update();

@@ -298,7 +298,8 @@ public final class LiveAssessments {
         }
     }
 
-    static Set<InstrumentId> heldOrWorking(AssessmentEngine engine) {
+    /** The instruments an engine holds or works orders on: the ones whose quotes concern it. */
+    public static Set<InstrumentId> heldOrWorking(AssessmentEngine engine) {
         Set<InstrumentId> out = new LinkedHashSet<>();
         engine.account().ifPresent(acc -> acc.positions().forEach(p -> out.add(p.instrument())));
         engine.workingOrders().forEach(w -> out.add(w.request().instrument()));

@@ -59,19 +59,26 @@ public class ReplayService {
             List<EngineInput> inputs = evidence.inputs(assessmentId);
             Replay.Outcome outcome = Replay.run(assessmentId.toString(), ruleSet, settings, inputs);
 
-            List<String> replayedFills = new ArrayList<>();
-            List<String> replayedViolations = new ArrayList<>();
+            // by trade id / violation id: a reinstatement voids a breach and the trades made from its bad tick on
+            Map<String, String> replayedTrades = new java.util.LinkedHashMap<>();
+            Map<String, String> replayedBreaches = new java.util.LinkedHashMap<>();
             for (EngineResult r : outcome.results()) {
                 for (EngineEvent e : r.events()) {
                     if (e instanceof EngineEvent.OrderFilled f) {
-                        replayedFills.add(fill(f.fill().orderId(), f.fill().qty(), f.fill().price()));
+                        replayedTrades.put(f.fill().tradeId(), fill(f.fill().orderId(), f.fill().qty(),
+                                f.fill().price()));
                     } else if (e instanceof EngineEvent.ViolationDetected v) {
-                        replayedViolations.add(v.check().rule().name());
+                        replayedBreaches.put(v.violationId(), v.check().rule().name());
+                    } else if (e instanceof EngineEvent.Reinstated back) {
+                        back.voidedTradeIds().forEach(replayedTrades::remove);
+                        replayedBreaches.remove(back.voidedViolationId());
                     }
                 }
             }
+            List<String> replayedFills = new ArrayList<>(replayedTrades.values());
+            List<String> replayedViolations = new ArrayList<>(replayedBreaches.values());
             List<String> recordedFills = jdbc.sql("SELECT order_id, qty, price FROM trades WHERE assessment_id = ? "
-                            + "ORDER BY executed_at, id").param(assessmentId)
+                            + "AND voided_at IS NULL ORDER BY executed_at, id").param(assessmentId)
                     .query((rs, n) -> fill(rs.getObject("order_id", UUID.class).toString(), rs.getBigDecimal("qty"),
                             rs.getBigDecimal("price"))).list();
             List<String> recordedViolations = jdbc.sql("SELECT rule FROM violations WHERE assessment_id = ? "

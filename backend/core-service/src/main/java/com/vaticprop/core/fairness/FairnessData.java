@@ -22,7 +22,7 @@ class FairnessData {
         return jdbc.sql("""
                         SELECT p.id, p.assessment_id, a.user_id, p.instrument, p.side, p.qty, p.opened_at
                         FROM positions p JOIN assessments a ON a.id = p.assessment_id
-                        WHERE p.opened_at >= ? AND p.opened_at < ? ORDER BY p.opened_at""")
+                        WHERE p.opened_at >= ? AND p.opened_at < ? AND p.voided_at IS NULL ORDER BY p.opened_at""")
                 .params(Sql.ts(from), Sql.ts(to))
                 .query((rs, n) -> new TradingRecords.OpenedPosition(Sql.uuid(rs, "id"), Sql.uuid(rs, "assessment_id"),
                         Sql.uuid(rs, "user_id"), rs.getString("instrument"), rs.getString("side"),
@@ -33,7 +33,7 @@ class FairnessData {
         return jdbc.sql("""
                         SELECT o.id, o.assessment_id, a.user_id, o.instrument, o.side, o.type, o.qty, o.created_at
                         FROM orders o JOIN assessments a ON a.id = o.assessment_id
-                        WHERE o.created_at >= ? AND o.created_at < ? AND o.status <> 'REJECTED'
+                        WHERE o.created_at >= ? AND o.created_at < ? AND o.status <> 'REJECTED' AND o.voided_at IS NULL
                         ORDER BY o.created_at""")
                 .params(Sql.ts(from), Sql.ts(to))
                 .query((rs, n) -> new TradingRecords.Order(Sql.uuid(rs, "id"), Sql.uuid(rs, "assessment_id"),
@@ -45,7 +45,7 @@ class FairnessData {
         return jdbc.sql("""
                         SELECT t.id, t.assessment_id, a.user_id, t.instrument, t.side, t.qty, t.executed_at
                         FROM trades t JOIN assessments a ON a.id = t.assessment_id
-                        WHERE t.executed_at >= ? AND t.executed_at < ? ORDER BY t.executed_at""")
+                        WHERE t.executed_at >= ? AND t.executed_at < ? AND t.voided_at IS NULL ORDER BY t.executed_at""")
                 .params(Sql.ts(from), Sql.ts(to))
                 .query((rs, n) -> new TradingRecords.Fill(Sql.uuid(rs, "id"), Sql.uuid(rs, "assessment_id"),
                         Sql.uuid(rs, "user_id"), rs.getString("instrument"), rs.getString("side"),

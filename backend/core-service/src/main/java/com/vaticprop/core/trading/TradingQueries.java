@@ -57,7 +57,7 @@ class TradingQueries {
                 : new Object[]{assessmentId, status, limit};
         return jdbc.sql("""
                         SELECT id, instrument, side, qty, avg_entry, exit_price, realized_pnl, fees, status,
-                               opened_at, closed_at FROM positions WHERE assessment_id = ?""" + where
+                               opened_at, closed_at FROM positions WHERE assessment_id = ? AND voided_at IS NULL""" + where
                         + " ORDER BY opened_at DESC, id LIMIT ?")
                 .params(params).query().listOfRows().stream().map(TradingQueries::json).toList();
     }
@@ -66,7 +66,7 @@ class TradingQueries {
         return jdbc.sql("""
                         SELECT id, order_id, position_id, instrument, side, qty, price, fee, notional,
                                CAST(quote AS TEXT) AS quote, executed_at
-                        FROM trades WHERE assessment_id = ? ORDER BY executed_at DESC, id LIMIT ?""")
+                        FROM trades WHERE assessment_id = ? AND voided_at IS NULL ORDER BY executed_at DESC, id LIMIT ?""")
                 .params(assessmentId, limit).query().listOfRows().stream().map(TradingQueries::json).toList();
     }
 

@@ -100,6 +100,7 @@ class TradingApiTest {
     private final EventCodec codec = new EventCodec();
     private CoreApi api;
     private String trader;
+    private String traderEmail;
 
     @BeforeEach
     void ready() {
@@ -109,6 +110,7 @@ class TradingApiTest {
         String email = "trader-" + UUID.randomUUID() + "@example.com";
         api.register(email, PASSWORD);
         trader = api.login(email, PASSWORD);
+        traderEmail = email;
     }
 
     @Test
@@ -242,6 +244,112 @@ class TradingApiTest {
             assertThat(bids).containsSubsequence("2700", "2400", "1990*", "2950");
             assertThat(bids.stream().filter(b -> b.endsWith("*"))).containsExactly("1990*");
         });
+    }
+
+    @Test
+    void anAdminVoidsABadTickBreachAndTheAssessmentIsExactlyAsItWasBeforeTheTick() {
+        UUID id = buyAndStart();
+        publish("BTC-USD", "60000", "60010");
+        expect(order(id, "v1", market("BUY", "1")), 201);
+        JsonNode resting = expect(order(id, "v2", Map.of("instrument", "BTC-USD", "side", "BUY", "type", "LIMIT",
+                "qty", "0.5", "limitPrice", "50000", "tif", "GTC")), 201);
+        publish("BTC-USD", "60100", "60110");
+        JsonNode before = expect(api.get("/assessments/" + id, trader), 200);
+        JsonNode positionsBefore = expect(api.get("/assessments/" + id + "/positions?status=OPEN", trader), 200);
+        JsonNode tradesBefore = expect(api.get("/assessments/" + id + "/trades", trader), 200);
+        assertThat(positionsBefore).hasSize(1);
+
+        // a bad tick: it fills the resting bid at its ask, the monitor fails the account and liquidates it
+        publish("BTC-USD", "1000", "1010");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(expect(api.get("/assessments/" + id,
+                trader), 200).get("status").asString()).isEqualTo("FAILED"));
+        assertThat(expect(api.get("/assessments/" + id + "/positions?status=OPEN", trader), 200)).isEmpty();
+        assertThat(expect(api.get("/assessments/" + id + "/trades", trader), 200)).hasSize(3);
+        publish("BTC-USD", "60050", "60060"); // the market was never there
+        String violationId = expect(api.get("/assessments/" + id + "/violations", trader), 200).get(0).get("id")
+                .asString();
+        String path = "/admin/assessments/" + id + "/violations/" + violationId + "/void";
+        Map<String, String> body = Map.of("reason", "BTC tick at 1000 from one venue, every other venue at 60,000");
+
+        assertProblem(api.post(path, body, trader), 403, "forbidden");
+        String admin = api.adminLogin();
+        assertProblem(api.post(path, Map.of("reason", " "), admin), 400, "validation");
+        assertProblem(api.post("/admin/assessments/" + id + "/violations/" + UUID.randomUUID() + "/void", body,
+                admin), 404, "not-found");
+        assertThat(expect(api.get("/assessments/" + id, trader), 200).get("status").asString()).isEqualTo("FAILED");
+
+        JsonNode voided = expect(api.post(path, body, admin), 200);
+        assertThat(voided.get("restoredState").asString()).isEqualTo("ACTIVE");
+        assertThat(voided.get("voidedTrades").asInt()).isEqualTo(2); // the bid's fill on the bad tick, the close
+        assertThat(voided.get("reopenedPositions").asInt()).isEqualTo(1);
+        assertThat(voided.get("workingOrders").asInt()).isEqualTo(1);
+
+        JsonNode after = expect(api.get("/assessments/" + id, trader), 200);
+        assertThat(after.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(after.get("account").get("balance").asString())
+                .isEqualTo(before.get("account").get("balance").asString());
+        JsonNode positionsAfter = expect(api.get("/assessments/" + id + "/positions?status=OPEN", trader), 200);
+        assertThat(positionsAfter).hasSize(1);
+        for (String field : List.of("id", "instrument", "side", "qty", "avgEntry", "realizedPnl", "fees", "openedAt")) {
+            assertThat(positionsAfter.get(0).get(field)).as(field).isEqualTo(positionsBefore.get(0).get(field));
+        }
+        assertThat(expect(api.get("/assessments/" + id + "/trades", trader), 200)).isEqualTo(tradesBefore);
+        JsonNode restingAfter = expect(api.get("/assessments/" + id + "/orders/" + resting.get("id").asString(),
+                trader), 200);
+        assertThat(restingAfter.get("status").asString()).isEqualTo("OPEN");
+        assertThat(new BigDecimal(restingAfter.get("filledQty").asString())).isZero();
+        JsonNode violation = expect(api.get("/assessments/" + id + "/violations", trader), 200).get(0);
+        assertThat(violation.get("voidedAt").isNull()).isFalse();
+        // the voided trades are kept on record, marked
+        assertThat(jdbc.sql("SELECT count(*) FROM trades WHERE assessment_id = ? AND voided_at IS NOT NULL")
+                .param(id).query(Integer.class).single()).isEqualTo(2);
+
+        // announced, audited, the trader told
+        JsonNode reinstated = com.vaticprop.platform.json.VaticJson.mapper().readTree(jdbc.sql("SELECT CAST(payload AS TEXT) FROM outbox WHERE assessment_id = ? "
+                + "AND event_type = 'assessment.reinstated'").param(id).query(String.class).single()).get("data");
+        assertThat(reinstated.get("voidedViolationId").asString()).isEqualTo(violationId);
+        assertThat(reinstated.get("restoredState").asString()).isEqualTo("ACTIVE");
+        assertThat(reinstated.get("voidedTradeIds")).hasSize(2);
+        assertThat(reinstated.get("reopenedPositionIds").get(0).asString())
+                .isEqualTo(positionsBefore.get(0).get("id").asString());
+        JsonNode audit = expect(api.get("/admin/audit?action=assessment.void-breach&subject=" + id, admin), 200);
+        assertThat(audit.get("items")).singleElement().satisfies(a ->
+                assertThat(a.get("reason").asString()).contains("BTC tick at 1000"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> subjects = new ArrayList<>();
+            expect(api.get("/admin/mail?to=" + traderEmail, admin), 200)
+                    .forEach(m -> subjects.add(m.get("subject").asString()));
+            assertThat(subjects).contains("Your assessment has been reinstated");
+        });
+
+        assertProblem(api.post(path, body, admin), 409, "already-voided");
+        // it trades on: closing the position books against the restored one
+        assertThat(expect(order(id, "v3", market("SELL", "1")), 201).get("status").asString()).isEqualTo("FILLED");
+        assertThat(expect(api.get("/assessments/" + id + "/positions?status=OPEN", trader), 200)).isEmpty();
+        // and the stored evidence replays to the same fills and verdict, the voided ones left out
+        JsonNode replay = expect(api.post("/admin/assessments/" + id + "/replay", null, admin), 200);
+        assertThat(replay.get("agrees").asBoolean()).as(replay.toString()).isTrue();
+    }
+
+    @Test
+    void aBreachAnAdminMadeCannotBeVoidedAsABadTick() {
+        UUID id = buyAndStart();
+        String admin = api.adminLogin();
+        expect(api.post("/admin/assessments/" + id + "/fail", Map.of("reason", "terms breached"), admin), 200);
+        assertThat(expect(api.get("/assessments/" + id + "/violations", trader), 200)).isEmpty();
+        UUID otherAssessment = buyAndStart();
+        publish("ETH-USD", "3000", "3001");
+        expect(order(otherAssessment, "x1", Map.of("instrument", "ETH-USD", "side", "BUY", "type", "MARKET",
+                "qty", "10")), 201);
+        publish("ETH-USD", "100", "101");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(expect(api.get("/assessments/"
+                + otherAssessment, trader), 200).get("status").asString()).isEqualTo("FAILED"));
+        String foreignViolation = expect(api.get("/assessments/" + otherAssessment + "/violations", trader), 200)
+                .get(0).get("id").asString();
+        // another assessment's violation is not this one's
+        assertProblem(api.post("/admin/assessments/" + id + "/violations/" + foreignViolation + "/void",
+                Map.of("reason", "x"), admin), 404, "not-found");
+        publish("ETH-USD", "3000", "3001");
     }
 
     @Test

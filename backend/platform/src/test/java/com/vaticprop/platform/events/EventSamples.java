@@ -82,8 +82,9 @@ public final class EventSamples {
             case ASSESSMENT_STARTED, ASSESSMENT_PAUSED, ASSESSMENT_RESUMED -> new AssessmentStateChanged(T0, 1,
                     null);
             case ASSESSMENT_ABANDONED -> new AssessmentStateChanged(T0, 2, "REFUND");
-            case ASSESSMENT_REINSTATED -> new AssessmentReinstated(T0, id(7), "ACTIVE", "admin@vaticprop.com",
-                    "stale quote from venue outage");
+            case ASSESSMENT_REINSTATED -> new AssessmentReinstated(T0, id(7), "ACTIVE", id(9).toString(),
+                    "stale quote from venue outage", java.util.List.of(id(10), id(11)), java.util.List.of(id(12)),
+                    java.util.List.of(id(13)));
             case ASSESSMENT_FUNDED_ELIGIBLE -> new FundedEligible(USER, d("80"), d("110250.5"), T0);
             case ASSESSMENT_PHASE_PASSED -> new PhasePassed(1, 2, id(8), d("100000"));
             case ASSESSMENT_DAY_CLOSED -> new DayClosed(LocalDate.of(2026, 11, 24), d("100500"), d("100450.25"),

@@ -115,7 +115,23 @@ public final class ReadModelWriter {
         if (r.voidedViolationId() != null) {
             jdbc.sql("UPDATE violation SET voided = true WHERE violation_id = ?").param(r.voidedViolationId()).update();
         }
+        // the bad tick's fills and the liquidation no longer count; reopened positions have no round trip (yet)
+        for (java.util.UUID trade : r.voidedTradeIds()) {
+            jdbc.sql("DELETE FROM fill WHERE assessment_id = ? AND trade_id = ?").params(e.assessmentId(), trade)
+                    .update();
+        }
+        for (java.util.UUID position : concat(r.voidedPositionIds(), r.reopenedPositionIds())) {
+            jdbc.sql("DELETE FROM round_trip WHERE assessment_id = ? AND position_id = ?")
+                    .params(e.assessmentId(), position).update();
+        }
         queue.drop(e.assessmentId(), ReportKind.FINAL);
+    }
+
+    private static java.util.List<java.util.UUID> concat(java.util.List<java.util.UUID> a,
+                                                         java.util.List<java.util.UUID> b) {
+        java.util.List<java.util.UUID> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private void fundedEligible(EventEnvelope<?> e, FundedEligible f) {

@@ -153,9 +153,10 @@ public final class ReportEvents implements AutoCloseable {
         return this;
     }
 
-    public ReportEvents reinstated(UUID violationId) {
+    public ReportEvents reinstated(UUID violationId, List<UUID> voidedTrades, List<UUID> reopenedPositions) {
         add(EventType.ASSESSMENT_REINSTATED, START.plus(Duration.ofDays(11)), new AssessmentReinstated(
-                START.plus(Duration.ofDays(11)), violationId, "ACTIVE", "admin", "stale quote"));
+                START.plus(Duration.ofDays(11)), violationId, "ACTIVE", "admin", "stale quote",
+                voidedTrades, List.of(), reopenedPositions));
         return this;
     }
 

@@ -509,7 +509,7 @@ public final class AssessmentEngine {
         }
         preBreach = null;
         events.add(new EngineEvent.Reinstated(voidedViolationId, actor, reason, at, pre.state(), voidedTrades,
-                voidedPositions));
+                voidedPositions, List.copyOf(account.positions()), List.copyOf(working.values())));
         transition(next, "reinstated by " + actor, at);
         rollDays(at);
         return finish();

@@ -5,6 +5,7 @@ import com.vaticprop.trading.instrument.InstrumentId;
 import com.vaticprop.trading.market.Quote;
 import com.vaticprop.trading.order.Fill;
 import com.vaticprop.trading.order.OrderRequest;
+import com.vaticprop.trading.order.WorkingOrder;
 import com.vaticprop.trading.position.ClosedPosition;
 import com.vaticprop.trading.position.Position;
 import com.vaticprop.trading.pretrade.Rejection;
@@ -79,12 +80,17 @@ public sealed interface EngineEvent {
      * @param voidedTradeIds    the trades made on and after the breaching quote (its fills, the liquidation), which no
      *                          longer count
      * @param voidedPositionIds positions opened on and after it, which no longer exist
+     * @param positions         the open positions restored (the liquidation had closed them)
+     * @param workingOrders     the orders working again (the breach had cancelled them, or the bad tick filled them)
      */
     record Reinstated(String voidedViolationId, String actor, String reason, Instant at, AssessmentState restoredState,
-                      List<String> voidedTradeIds, List<String> voidedPositionIds) implements EngineEvent {
+                      List<String> voidedTradeIds, List<String> voidedPositionIds, List<Position> positions,
+                      List<WorkingOrder> workingOrders) implements EngineEvent {
         public Reinstated {
             voidedTradeIds = List.copyOf(voidedTradeIds);
             voidedPositionIds = List.copyOf(voidedPositionIds);
+            positions = List.copyOf(positions);
+            workingOrders = List.copyOf(workingOrders);
         }
     }
 
