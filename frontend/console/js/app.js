@@ -15,7 +15,7 @@ import { $, el, money, replace, time } from './dom.js';
 import { action, debounce, log, show } from './ui.js';
 import { MonteCarloPanel } from './montecarlo.js';
 import { showReports } from './reports.js';
-import { loadAdmin } from './admin.js';
+import { AdminView } from './admin.js';
 
 const CRYPTO = ['BTC-USD', 'ETH-USD', 'SOL-USD'];
 const MAX_PREDICTION_MARKETS = 6;
@@ -34,6 +34,7 @@ const page = {
   lastOrderId: null,
 };
 const monteCarlo = new MonteCarloPanel(api, () => page.assessment);
+const admin = new AdminView(api, () => page.tiers);
 
 /* ---------- log in ---------- */
 
@@ -73,8 +74,15 @@ async function enter() {
   page.live = new LiveStream(api, { onEvent, onState });
   await page.live.open();
   await Promise.all([loadTiers(), loadAssessments()]);
-  if ((me.roles || []).includes('ADMIN')) loadAdmin(api);
+  const isAdmin = (me.roles || []).includes('ADMIN');
+  $('#admin-link').hidden = !isAdmin;
+  if (isAdmin || window.location.hash === '#admin') await admin.open();
 }
+
+// `#admin` opens the administration view for whoever is logged in; the services answer 403 to a non-admin
+window.addEventListener('hashchange', () => {
+  if (window.location.hash === '#admin' && api.session) admin.open().catch((e) => log(e.message));
+});
 
 function onState(state, detail) {
   const node = $('#ws-state');
@@ -464,7 +472,9 @@ function onEvent(frame) {
 
 /* ---------- start ---------- */
 
-// The page's state, for the devtools console and the browser tests (which drop the WebSocket through it).
+// The page's state, for the devtools console and the browser tests (which drop the WebSocket and exercise the token
+// refresh through it).
+page.api = api;
 window.vaticConsole = page;
 
 drawEquityChart($('#equity-chart'), []);
