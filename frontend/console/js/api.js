@@ -127,6 +127,7 @@ export class Api {
     const h = { Accept: 'application/json, application/problem+json', ...headers };
     if (body !== undefined) h['Content-Type'] = 'application/json';
     if (!anonymous) Object.assign(h, this.authHeader());
+    const sentWith = this.session && this.session.accessToken;
     let response;
     try {
       response = await fetch(this.urls[service] + path, {
@@ -136,7 +137,9 @@ export class Api {
       throw new ApiError(0, { title: 'unreachable', detail: `${this.urls[service]} (${e.message})` });
     }
     if (response.status === 401 && !anonymous && !retried && this.session) {
-      await this.refresh(); // the access token expired between two refreshes (a sleeping laptop): once more
+      // the access token expired between two refreshes (a sleeping laptop): refresh and try once more — unless a
+      // request that failed alongside this one already got a new token, which is then simply used
+      if (this.session.accessToken === sentWith) await this.refresh();
       return this.call(service, method, path, body, { anonymous, headers, retried: true });
     }
     if (!response.ok) throw new ApiError(response.status, await problemOf(response));
