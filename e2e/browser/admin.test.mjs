@@ -39,23 +39,37 @@ async function ok(base, method, path, options) {
   return r.body;
 }
 
-/** The trader test's login and assessments, or (run alone) a new trader with one ACTIVE assessment. */
-async function traderFixture() {
-  if (existsSync(RUN_FILE)) {
-    const run = JSON.parse(readFileSync(RUN_FILE, 'utf8'));
-    console.log(`  the trader test's run: ${run.email}, ${run.assessments.length} assessments (${RUN_FILE})`);
-    return run;
-  }
-  const email = `admin-e2e-${Math.random().toString(36).slice(2, 10)}@example.com`;
-  const password = 'admin e2e passphrase 7d41';
-  await ok(CORE, 'POST', '/auth/register', { body: { email, password } });
-  const { accessToken } = await ok(CORE, 'POST', '/auth/login', { body: { email, password } });
+/** A new ACTIVE assessment of the trader, bought (development payment path) and started through the core's API. */
+async function buyAndStart(trader) {
+  const { accessToken } = await ok(CORE, 'POST', '/auth/login', { body: { email: trader.email, password: trader.password } });
   const tiers = await ok(CORE, 'GET', '/tiers');
-  const tier = tiers.find((t) => t.name === FALLBACK_TIER);
+  const tier = tiers.find((t) => t.name === trader.tier);
   const purchase = await ok(CORE, 'POST', '/purchases', { token: accessToken, body: { tierId: tier.id } });
   await ok(CORE, 'POST', `/assessments/${purchase.assessmentId}/start`, { token: accessToken });
-  console.log(`  no ${RUN_FILE}: created ${email} with ACTIVE assessment ${purchase.assessmentId}`);
-  return { email, password, tier: FALLBACK_TIER, assessments: [{ id: purchase.assessmentId, status: 'ACTIVE' }] };
+  console.log(`  bought and started ${purchase.assessmentId} for ${trader.email}`);
+  return { id: purchase.assessmentId, status: 'ACTIVE' };
+}
+
+/**
+ * The trader test's login and assessments; run alone, a new trader. Either way with one ACTIVE assessment to fail:
+ * one is bought for the trader when none is left (the admin test run again after the trader test).
+ */
+async function traderFixture() {
+  let trader;
+  if (existsSync(RUN_FILE)) {
+    trader = JSON.parse(readFileSync(RUN_FILE, 'utf8'));
+    console.log(`  the trader test's run: ${trader.email}, ${trader.assessments.length} assessments (${RUN_FILE})`);
+  } else {
+    trader = { email: `admin-e2e-${Math.random().toString(36).slice(2, 10)}@example.com`,
+      password: 'admin e2e passphrase 7d41', tier: FALLBACK_TIER, assessments: [] };
+    await ok(CORE, 'POST', '/auth/register', { body: { email: trader.email, password: trader.password } });
+    console.log(`  no ${RUN_FILE}: registered ${trader.email}`);
+  }
+  const { accessToken } = await ok(CORE, 'POST', '/auth/login', { body: { email: trader.email, password: trader.password } });
+  const statuses = await Promise.all(trader.assessments.map((a) => ok(CORE, 'GET', `/assessments/${a.id}`,
+    { token: accessToken }).then((x) => x.status)));
+  if (!statuses.includes('ACTIVE')) trader.assessments.push(await buyAndStart(trader));
+  return trader;
 }
 
 const session = () => page.evaluate(() => ({ ...window.vaticConsole.api.session }));
@@ -280,12 +294,24 @@ async function run(trader) {
     check(last.accessToken !== after.accessToken, 'with a newly issued access token');
     const me = await http(CORE, 'GET', '/me', { token: last.accessToken });
     check(me.status === 200 && me.body.email === ADMIN.email, 'which the core accepts');
-    await page.waitForSelector('#ws-state[data-state="open"]');
-    check(true, 'the WebSocket stayed open through both refreshes');
+    check(authFrames.includes(after.accessToken) && authFrames.includes(last.accessToken),
+      'each new access token went to the open WebSocket in an auth frame');
+    await page.waitForTimeout(1500); // a token the server refuses closes the socket at once (4001)
+    check(await page.locator('#ws-state').getAttribute('data-state') === 'open',
+      'and the WebSocket stayed open (the server took them)');
   });
 }
 
+/** The access tokens the page sent in WebSocket `auth` frames (the re-authentication after each refresh). */
+const authFrames = [];
+
 browser.main('ADMIN BROWSER TESTS', async (p) => {
   page = p;
+  page.on('websocket', (ws) => ws.on('framesent', (frame) => {
+    try {
+      const message = JSON.parse(frame.payload);
+      if (message.op === 'auth') authFrames.push(message.token);
+    } catch { /* not ours to judge */ }
+  }));
   await run(await traderFixture());
 });
