@@ -116,16 +116,22 @@ async function run(trader) {
     check(list.status === 403 && analytics.status === 403 && audit.status === 403,
       `the trader's token gets 403 from /admin/assessments, /analytics/operator and /admin/audit (${list.status}, `
       + `${analytics.status}, ${audit.status})`);
-    await page.click('#logout');
-    await page.waitForSelector('#login-view:not([hidden])');
   });
 
   await browser.step('wrong-totp', async () => {
+    await page.click('#logout'); // the trader's session ends (refresh token revoked), and the page reloads
+    await page.waitForSelector('#login-view:not([hidden])');
     await page.goto(BASE);
+    await logIn(ADMIN.email, ADMIN.password, '');
+    const missing = await entered();
+    check(missing !== null && missing.includes('401') && missing.includes('totpCode'),
+      `the admin's password alone is not enough: "${missing}"`);
+    await page.evaluate(() => { document.querySelector('#login-error').hidden = true; });
     await logIn(ADMIN.email, ADMIN.password, wrongCode(ADMIN.totpSecret));
     const error = await entered();
     check(error !== null && error.includes('401') && /authenticator code/i.test(error),
       `a wrong TOTP code is refused on the page: "${error}"`);
+    check(await page.evaluate(() => document.activeElement.id) === 'totp', 'the TOTP field has the focus');
     check(await page.locator('#app').isHidden(), 'and nothing behind the login is shown');
   });
 

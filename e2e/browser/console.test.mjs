@@ -5,10 +5,12 @@
 // ten round trips and run a Monte Carlo simulation (progress, fan chart), then on
 // a second assessment trade round trips of 50 ETH-USD until the fees touch the daily-loss floor and the page shows the
 // assessment FAILED with DAILY_LOSS and its position closed, and on a third (Prediction Markets 25K) buy a quoted
-// prediction market. One screenshot per step (and one of the failing step) in SCREENSHOT_DIR.
+// prediction market. One screenshot per step (and one of the failing step) in SCREENSHOT_DIR. At the end it leaves the
+// trader's login and assessments in CONSOLE_RUN_FILE for admin.test.mjs.
 //
 // usage: node console.test.mjs   (env: CONSOLE_URL=http://127.0.0.1:3005/, CHROMIUM=/usr/bin/chromium,
-//                                 SCREENSHOT_DIR=<repo>/target/e2e/screenshots, SKIP_MONTE_CARLO=1)
+//                                 SCREENSHOT_DIR=<repo>/target/e2e/screenshots, SKIP_MONTE_CARLO=1,
+//                                 CONSOLE_RUN_FILE=<repo>/target/e2e/console-run.json)
 // Exit code 0 only if every step passed.
 import { writeFileSync } from 'node:fs';
 import { BrowserRun, BASE, RUN_FILE, check } from './harness.mjs';

@@ -44,7 +44,13 @@ function credentials() {
 
 action($('#login'), '#login-error', async () => {
   const c = credentials();
-  await api.login(c.email, c.password, c.totp);
+  try {
+    await api.login(c.email, c.password, c.totp);
+  } catch (e) {
+    // an ADMIN login without (or with a wrong) second factor: the code goes in the TOTP field
+    if (/\/(totp-required|invalid-second-factor)$/.test(String(e.problem && e.problem.type))) $('#totp').focus();
+    throw e;
+  }
   await enter();
 });
 
