@@ -9,7 +9,8 @@
 // - force-fail from the view turns the trader's ACTIVE assessment FAILED (checked through the API), and the audit log
 //   shows the entry with the reason exactly as typed (markup in it stays text);
 // - the token refresh: the refresh the page schedules before expiry, and an access token the core no longer accepts
-//   (401) being refreshed and the request retried — the view keeps working through both.
+//   (401) being refreshed and the request retried — the view keeps working through both; a refused refresh ends the
+//   session on the page (back to the login, saying so).
 // One screenshot per step (admin-NN-<step>.png) in SCREENSHOT_DIR.
 //
 // usage: node admin.test.mjs   (env: CONSOLE_URL, CHROMIUM, SCREENSHOT_DIR, CONSOLE_RUN_FILE, CORE_URL, REPORTS_URL)
@@ -305,6 +306,21 @@ async function run(trader) {
     await page.waitForTimeout(1500); // a token the server refuses closes the socket at once (4001)
     check(await page.locator('#ws-state').getAttribute('data-state') === 'open',
       'and the WebSocket stayed open (the server took them)');
+  });
+
+  await browser.step('session-ended', async () => {
+    // the login revoked under the page: its refresh token is refused too, and the page starts over at the login
+    await page.evaluate(() => {
+      const s = window.vaticConsole.api.session;
+      s.accessToken = s.accessToken.slice(0, -8) + (s.accessToken.endsWith('AAAAAAAA') ? 'BBBBBBBB' : 'AAAAAAAA');
+      s.refreshToken = 'revoked-elsewhere';
+    });
+    await page.click('#admin-reload');
+    await page.waitForSelector('#login-view:not([hidden]) #login-error:not([hidden])');
+    const shown = await page.locator('#login-error').innerText();
+    check(shown.includes('session has ended') && shown.includes('401'),
+      `a refused refresh ends the session on the page: "${shown}"`);
+    check(await page.locator('#app').isHidden(), 'and nothing behind the login is shown');
   });
 }
 

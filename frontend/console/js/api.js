@@ -59,6 +59,7 @@ export class Api {
     this.refreshTimer = null;
     this.refreshing = null;
     this.onSession = () => {};
+    this.onSessionLost = () => {};
   }
 
   get roles() {
@@ -98,12 +99,24 @@ export class Api {
     this.onSession(session);
   }
 
-  /** One refresh at a time: two racing refreshes with the same token would revoke the whole login. */
+  /**
+   * One refresh at a time: two racing refreshes with the same token would revoke the whole login. A refused refresh
+   * (the login was revoked, expired or logged out elsewhere: 401) ends the session here too, through
+   * `onSessionLost`; an unreachable core does not — the next request tries again.
+   */
   refresh() {
     if (!this.refreshing) {
       this.refreshing = this.call('core', 'POST', '/auth/refresh', { refreshToken: this.session.refreshToken },
         { anonymous: true })
         .then((s) => this.adopt(s))
+        .catch((e) => {
+          if (e.status >= 400 && e.status < 500 && this.session) {
+            clearTimeout(this.refreshTimer);
+            this.session = null;
+            this.onSessionLost(e);
+          }
+          throw e;
+        })
         .finally(() => { this.refreshing = null; });
     }
     return this.refreshing;

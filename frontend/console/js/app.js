@@ -71,6 +71,14 @@ api.onSession = (session) => {
   if (page.live) page.live.reauthenticate(session.accessToken);
 };
 
+// The login ended under the page (refresh refused): start over at the login, saying why.
+const SESSION_ENDED = 'vatic-console-session-ended';
+api.onSessionLost = (error) => {
+  if (page.live) page.live.close();
+  sessionStorage.setItem(SESSION_ENDED, `Your session has ended; log in again. (${error.message})`);
+  window.location.reload();
+};
+
 async function enter() {
   const me = await api.get('core', '/me');
   $('#who').textContent = `${me.email} (${(me.roles || []).join(', ')})`;
@@ -489,3 +497,7 @@ window.addEventListener('resize', debounce(() => {
   drawEquityChart($('#equity-chart'), page.equity);
 }, 200));
 $('#services').textContent = `core ${api.urls.core} · live ${api.urls.ws}`;
+if (sessionStorage.getItem(SESSION_ENDED)) {
+  show('#login-error', sessionStorage.getItem(SESSION_ENDED));
+  sessionStorage.removeItem(SESSION_ENDED);
+}
