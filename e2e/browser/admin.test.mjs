@@ -172,6 +172,18 @@ async function run(trader) {
       if (!active && now.status === 'ACTIVE') active = now;
     }
     check(active !== null, `one of them is ACTIVE (${active && active.id.slice(0, 8)}), with a Fail button`);
+    const row = page.locator(`#admin-assessments tr[data-id="${active.id}"]`);
+    const userId = await row.getAttribute('data-user');
+    await row.locator('button.user-filter').click();
+    await page.waitForFunction((u) => {
+      const rows = [...document.querySelectorAll('#admin-assessments tbody tr[data-id]')];
+      return rows.length > 0 && rows.every((r) => r.dataset.user === u);
+    }, userId);
+    const mine = await ok(CORE, 'GET', `/admin/assessments?userId=${userId}&limit=50`, { token: adminToken });
+    const ids = await page.locator('#admin-assessments tbody tr[data-id]').evaluateAll((rs) => rs.map((r) => r.dataset.id));
+    check(ids.length === mine.items.length && trader.assessments.every((a) => ids.includes(a.id)),
+      `the trader's user id filters the list to their ${ids.length} assessments`);
+    await page.fill('#admin-user', '');
     await page.selectOption('#admin-status', 'ACTIVE');
     await page.click('#admin-assessments-load');
     await page.waitForFunction(() => [...document.querySelectorAll('#admin-assessments tbody tr[data-id]')]

@@ -75,7 +75,7 @@ export class AnalyticsPanel {
         cells(item).map((value, i) => el('td', { dataset: { metric: metric(columns[i]) },
           class: i > 1 || typeof value === 'number' ? 'num' : '' }, String(value)))))
       : [el('tr', {}, el('td', { colspan: columns.length, class: 'hint' }, 'none in this range'))];
-    return el('div', { class: 'analytics-table' }, el('h4', {}, title),
+    return el('div', { class: `analytics-table ${columns.length > 5 ? 'wide' : ''}` }, el('h4', {}, title),
       el('table', { id: `analytics-${name}` }, el('thead', {}, el('tr', {}, columns.map((c) => el('th', {}, c)))),
         el('tbody', {}, body)));
   }

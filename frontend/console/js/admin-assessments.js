@@ -74,13 +74,21 @@ export class AdminAssessments {
       : null;
     return el('tr', { dataset: { id: a.id, status: a.status, user: a.userId } },
       el('td', { class: 'mono', title: a.id }, a.id.slice(0, 8)),
-      el('td', { class: 'mono', title: a.userId }, (a.userId || '').slice(0, 8)),
+      el('td', { class: 'mono', title: `${a.userId}: show only this trader's` },
+        el('button', { type: 'button', class: 'link user-filter', onclick: () => this.onlyUser(a.userId) },
+          (a.userId || '').slice(0, 8))),
       el('td', {}, tier ? tier.name : a.tierId),
       el('td', {}, a.phase ? `${a.phase.index + 1} of ${a.phase.count}` : '–'),
       el('td', { class: `status ${a.status}` }, a.status),
       el('td', {}, a.resultReason || a.abandonReason || ''),
       el('td', {}, time(a.createdAt)), el('td', {}, a.endedAt ? time(a.endedAt) : ''),
       el('td', {}, fail));
+  }
+
+  /** Filters the list to one trader's assessments (the user id cell's button). */
+  onlyUser(userId) {
+    $('#admin-user').value = userId;
+    this.load().catch(() => {});
   }
 
   openForm(a) {
