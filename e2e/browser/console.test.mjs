@@ -5,54 +5,20 @@
 // ten round trips and run a Monte Carlo simulation (progress, fan chart), then on
 // a second assessment trade round trips of 50 ETH-USD until the fees touch the daily-loss floor and the page shows the
 // assessment FAILED with DAILY_LOSS and its position closed, and on a third (Prediction Markets 25K) buy a quoted
-// prediction market. One screenshot per step (and one of the failing step) in SCREENSHOT_DIR.
+// prediction market. One screenshot per step (and one of the failing step) in SCREENSHOT_DIR. At the end it leaves the
+// trader's login and assessments in CONSOLE_RUN_FILE for admin.test.mjs.
 //
 // usage: node console.test.mjs   (env: CONSOLE_URL=http://127.0.0.1:3005/, CHROMIUM=/usr/bin/chromium,
-//                                 SCREENSHOT_DIR=<repo>/target/e2e/screenshots, SKIP_MONTE_CARLO=1)
+//                                 SCREENSHOT_DIR=<repo>/target/e2e/screenshots, SKIP_MONTE_CARLO=1,
+//                                 CONSOLE_RUN_FILE=<repo>/target/e2e/console-run.json)
 // Exit code 0 only if every step passed.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { BrowserRun, BASE, RUN_FILE, check } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const BASE = process.env.CONSOLE_URL || 'http://127.0.0.1:3005/';
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = path.resolve(process.env.SCREENSHOT_DIR || path.join(here, '..', '..', 'target', 'e2e', 'screenshots'));
 const TIER = 'Crypto Two-Step 100K';
-
+const browser = new BrowserRun('');
 let page;
-let shot = 0;
-const started = Date.now();
-const pageErrors = [];
-
-function check(holds, what) {
-  if (!holds) throw new Error(`check failed: ${what}`);
-  console.log(`  ok: ${what}`);
-}
-
-async function screenshot(name) {
-  shot += 1;
-  const file = path.join(SHOTS, `${String(shot).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  return file;
-}
-
-async function step(name, run) {
-  const begin = Date.now();
-  console.log(`== ${name}`);
-  try {
-    await run();
-  } catch (e) {
-    const file = await screenshot(`${name}-FAILED`).catch(() => '(no screenshot)');
-    const log = await page.locator('#log').innerText().catch(() => '');
-    console.log(`  FAILED after ${Date.now() - begin} ms: ${e.message}\n  screenshot: ${file}\n  page log:\n${log}`);
-    throw e;
-  }
-  const file = await screenshot(name);
-  console.log(`  (${Date.now() - begin} ms, ${path.relative(process.cwd(), file)})`);
-}
+const step = (name, body) => browser.step(name, body);
 
 const attr = (selector, name) => page.locator(selector).first().getAttribute(name);
 const status = () => attr('#status', 'data-status');
@@ -84,36 +50,15 @@ async function buyAndStart(tier = TIER) {
   await page.waitForSelector('#rules .rule[data-rule="DAILY_LOSS"]');
 }
 
-async function main() {
-  mkdirSync(SHOTS, { recursive: true });
-  const profile = mkdtempSync(path.join(tmpdir(), 'vatic-console-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1400, height: 1000 },
-  });
-  try {
-    page = context.pages()[0] || await context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') console.log(`  [browser console] ${m.text()}`); });
-    await run();
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
-
 async function run() {
   let distanceAtStart = null;
   const email = `console-${Math.random().toString(36).slice(2, 10)}@example.com`;
+  const password = 'console passphrase 5c2e8a';
 
   await step('login', async () => {
     await page.goto(BASE);
     await page.fill('#email', email);
-    await page.fill('#password', 'console passphrase 5c2e8a');
+    await page.fill('#password', password);
     await page.fill('#display-name', 'Browser Test');
     await page.click('#register');
     await page.waitForSelector('#app:not([hidden])');
@@ -265,12 +210,13 @@ async function run() {
     check(eth === 0, `and lists its ${fills} BTC-USD fills, none of the other assessments'`);
   });
 
-  check(pageErrors.length === 0, `no uncaught errors in the page${pageErrors.length ? ': ' + pageErrors.join('; ') : ''}`);
+  // for the admin test (admin.test.mjs), which finds these among every assessment and force-fails the active one
+  const assessments = await page.locator('#assessments tbody tr[data-id]').evaluateAll((rows) => rows
+    .map((r) => ({ id: r.dataset.id, status: r.dataset.status })));
+  writeFileSync(RUN_FILE, JSON.stringify({ email, password, tier: TIER, assessments }, null, 2));
 }
 
-main().then(() => {
-  console.log(`\nBROWSER TESTS PASSED in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${SHOTS}`);
-}, (e) => {
-  console.log(`\nBROWSER TESTS FAILED: ${e.message}`);
-  process.exit(1);
+browser.main('BROWSER TESTS', async (p) => {
+  page = p;
+  await run();
 });

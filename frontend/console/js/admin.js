@@ -1,32 +1,39 @@
 /**
- * The administration panel, shown to ADMIN logins only (the services refuse everyone else anyway): every assessment
- * with counts by status, and the audit log.
+ * The administration view: every trader's assessments (with the force-fail action), the report service's operator
+ * analytics and the audit log with its hash-chain check. ADMIN logins see it at once; anyone may open it with
+ * `#admin`, because the page decides nothing about permissions — the services do, and a refusal (403) is shown as
+ * such instead of an empty view.
  */
-import { $, el, replace, time } from './dom.js';
+import { $ } from './dom.js';
 import { show } from './ui.js';
+import { AdminAssessments } from './admin-assessments.js';
+import { AnalyticsPanel } from './admin-analytics.js';
+import { AuditPanel } from './admin-audit.js';
 
-export async function loadAdmin(api) {
-  $('#admin').hidden = false;
-  try {
-    const { items } = await api.get('core', '/admin/assessments?limit=100');
-    const byStatus = {};
-    for (const a of items) byStatus[a.status] = (byStatus[a.status] || 0) + 1;
-    replace($('#admin-analytics'), Object.entries(byStatus).map(([s, n]) => el('span', { class: `pill ${s}` }, `${s} ${n}`)));
-    replace($('#admin-assessments tbody'), items.map((a) => el('tr', {},
-      el('td', { class: 'mono' }, a.id.slice(0, 8)), el('td', { class: 'mono' }, (a.userId || '').slice(0, 8)),
-      el('td', { class: `status ${a.status}` }, a.status), el('td', {}, a.resultReason || ''),
-      el('td', {}, time(a.createdAt)))));
-  } catch (e) {
-    show('#admin-error', e);
+export class AdminView {
+  /** `tiers()` answers the tiers on sale (for names instead of ids). */
+  constructor(api, tiers) {
+    this.audit = new AuditPanel(api);
+    this.analytics = new AnalyticsPanel(api, tiers);
+    this.assessments = new AdminAssessments(api, tiers, {
+      failed: () => Promise.all([this.audit.load(), this.analytics.load()]),
+    });
+    $('#admin-reload').addEventListener('click', () => this.open());
   }
-  try {
-    const audit = await api.get('core', '/admin/audit?limit=50');
-    const entries = Array.isArray(audit) ? audit : audit.items || [];
-    replace($('#admin-audit tbody'), entries.map((x) => el('tr', {},
-      el('td', {}, time(x.at || x.createdAt)), el('td', {}, x.actor || x.actorId || ''), el('td', {}, x.action || ''),
-      el('td', {}, x.subject || ''), el('td', {}, x.reason || ''))));
-  } catch (e) {
-    replace($('#admin-audit tbody'), el('tr', {}, el('td', { colspan: 5, class: 'hint' },
-      `audit log not available (${e.message})`)));
+
+  /** Shows the view and (re)loads its three panels; a 403 from any service turns the view into that refusal. */
+  async open() {
+    const view = $('#admin');
+    view.hidden = false;
+    show('#admin-error', null);
+    const results = await Promise.allSettled([this.assessments.load(), this.analytics.load(), this.audit.load()]);
+    const forbidden = results.find((r) => r.status === 'rejected' && r.reason.status === 403);
+    view.dataset.access = forbidden ? 'forbidden' : 'granted';
+    $('#admin-panels').hidden = Boolean(forbidden);
+    if (forbidden) show('#admin-error', `Not an administrator: ${forbidden.reason.message}`);
+  }
+
+  close() {
+    $('#admin').hidden = true;
   }
 }

@@ -59,6 +59,7 @@ export class Api {
     this.refreshTimer = null;
     this.refreshing = null;
     this.onSession = () => {};
+    this.onSessionLost = () => {};
   }
 
   get roles() {
@@ -98,12 +99,24 @@ export class Api {
     this.onSession(session);
   }
 
-  /** One refresh at a time: two racing refreshes with the same token would revoke the whole login. */
+  /**
+   * One refresh at a time: two racing refreshes with the same token would revoke the whole login. A refused refresh
+   * (the login was revoked, expired or logged out elsewhere: 401) ends the session here too, through
+   * `onSessionLost`; an unreachable core does not — the next request tries again.
+   */
   refresh() {
     if (!this.refreshing) {
       this.refreshing = this.call('core', 'POST', '/auth/refresh', { refreshToken: this.session.refreshToken },
         { anonymous: true })
         .then((s) => this.adopt(s))
+        .catch((e) => {
+          if (e.status >= 400 && e.status < 500 && this.session) {
+            clearTimeout(this.refreshTimer);
+            this.session = null;
+            this.onSessionLost(e);
+          }
+          throw e;
+        })
         .finally(() => { this.refreshing = null; });
     }
     return this.refreshing;
@@ -127,6 +140,7 @@ export class Api {
     const h = { Accept: 'application/json, application/problem+json', ...headers };
     if (body !== undefined) h['Content-Type'] = 'application/json';
     if (!anonymous) Object.assign(h, this.authHeader());
+    const sentWith = this.session && this.session.accessToken;
     let response;
     try {
       response = await fetch(this.urls[service] + path, {
@@ -136,7 +150,9 @@ export class Api {
       throw new ApiError(0, { title: 'unreachable', detail: `${this.urls[service]} (${e.message})` });
     }
     if (response.status === 401 && !anonymous && !retried && this.session) {
-      await this.refresh(); // the access token expired between two refreshes (a sleeping laptop): once more
+      // the access token expired between two refreshes (a sleeping laptop): refresh and try once more — unless a
+      // request that failed alongside this one already got a new token, which is then simply used
+      if (this.session.accessToken === sentWith) await this.refresh();
       return this.call(service, method, path, body, { anonymous, headers, retried: true });
     }
     if (!response.ok) throw new ApiError(response.status, await problemOf(response));

@@ -15,7 +15,7 @@ import { $, el, money, replace, time } from './dom.js';
 import { action, debounce, log, show } from './ui.js';
 import { MonteCarloPanel } from './montecarlo.js';
 import { showReports } from './reports.js';
-import { loadAdmin } from './admin.js';
+import { AdminView } from './admin.js';
 
 const CRYPTO = ['BTC-USD', 'ETH-USD', 'SOL-USD'];
 const MAX_PREDICTION_MARKETS = 6;
@@ -34,6 +34,7 @@ const page = {
   lastOrderId: null,
 };
 const monteCarlo = new MonteCarloPanel(api, () => page.assessment);
+const admin = new AdminView(api, () => page.tiers);
 
 /* ---------- log in ---------- */
 
@@ -43,7 +44,13 @@ function credentials() {
 
 action($('#login'), '#login-error', async () => {
   const c = credentials();
-  await api.login(c.email, c.password, c.totp);
+  try {
+    await api.login(c.email, c.password, c.totp);
+  } catch (e) {
+    // an ADMIN login without (or with a wrong) second factor: the code goes in the TOTP field
+    if (/\/(totp-required|invalid-second-factor)$/.test(String(e.problem && e.problem.type))) $('#totp').focus();
+    throw e;
+  }
   await enter();
 });
 
@@ -64,6 +71,14 @@ api.onSession = (session) => {
   if (page.live) page.live.reauthenticate(session.accessToken);
 };
 
+// The login ended under the page (refresh refused): start over at the login, saying why.
+const SESSION_ENDED = 'vatic-console-session-ended';
+api.onSessionLost = (error) => {
+  if (page.live) page.live.close();
+  sessionStorage.setItem(SESSION_ENDED, `Your session has ended; log in again. (${error.message})`);
+  window.location.reload();
+};
+
 async function enter() {
   const me = await api.get('core', '/me');
   $('#who').textContent = `${me.email} (${(me.roles || []).join(', ')})`;
@@ -73,8 +88,15 @@ async function enter() {
   page.live = new LiveStream(api, { onEvent, onState });
   await page.live.open();
   await Promise.all([loadTiers(), loadAssessments()]);
-  if ((me.roles || []).includes('ADMIN')) loadAdmin(api);
+  const isAdmin = (me.roles || []).includes('ADMIN');
+  $('#admin-link').hidden = !isAdmin;
+  if (isAdmin || window.location.hash === '#admin') await admin.open();
 }
+
+// `#admin` opens the administration view for whoever is logged in; the services answer 403 to a non-admin
+window.addEventListener('hashchange', () => {
+  if (window.location.hash === '#admin' && api.session) admin.open().catch((e) => log(e.message));
+});
 
 function onState(state, detail) {
   const node = $('#ws-state');
@@ -464,7 +486,9 @@ function onEvent(frame) {
 
 /* ---------- start ---------- */
 
-// The page's state, for the devtools console and the browser tests (which drop the WebSocket through it).
+// The page's state, for the devtools console and the browser tests (which drop the WebSocket and exercise the token
+// refresh through it).
+page.api = api;
 window.vaticConsole = page;
 
 drawEquityChart($('#equity-chart'), []);
@@ -473,3 +497,7 @@ window.addEventListener('resize', debounce(() => {
   drawEquityChart($('#equity-chart'), page.equity);
 }, 200));
 $('#services').textContent = `core ${api.urls.core} · live ${api.urls.ws}`;
+if (sessionStorage.getItem(SESSION_ENDED)) {
+  show('#login-error', sessionStorage.getItem(SESSION_ENDED));
+  sessionStorage.removeItem(SESSION_ENDED);
+}
