@@ -474,6 +474,18 @@ function onEvent(frame) {
       log(`violation ${data.rule}`);
       reloadAssessment().catch(() => {});
       break;
+    case 'assessment.reinstated': {
+      // an admin voided the breach as a bad tick: the pre-breach positions and orders are back
+      const box = $('#violation');
+      box.hidden = false;
+      box.dataset.rule = '';
+      replace(box, el('strong', {}, 'Breach voided. '),
+        `An administrator found the breach was caused by a bad price tick and restored your assessment (${data.restoredState}). Reason: ${data.reason || ''}`);
+      log('breach voided: assessment reinstated');
+      reloadAssessment().catch(() => {});
+      refreshTradingSoon();
+      break;
+    }
     case 'montecarlo.simulation-progress':
     case 'montecarlo.simulation-completed':
       monteCarlo.onEvent(type, data);
