@@ -45,6 +45,10 @@ final class OrderStorm {
         final AtomicInteger cancels = new AtomicInteger();
         final AtomicInteger duplicatedKeys = new AtomicInteger();
         final List<String> serverErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** Keys still answered 503 after every retry ("nothing was changed"), with their assessment. */
+        final Map<String, UUID> refusedKeys = new ConcurrentHashMap<>();
+        /** Keys answered 201 at least once. */
+        final Set<String> acceptedKeys = ConcurrentHashMap.newKeySet();
 
         void count(String what, HttpResponse<String> r) {
             statuses.computeIfAbsent(what + " " + r.statusCode(), k -> new AtomicInteger()).incrementAndGet();
@@ -114,15 +118,15 @@ final class OrderStorm {
             Future<HttpResponse<String>> twin = twins.submit(() -> place(account, key, body));
             HttpResponse<String> first = place(account, key, body);
             HttpResponse<String> second = twin.get();
-            record(account, body, first, outcome);
-            record(account, body, second, outcome);
+            record(account, key, first, outcome);
+            record(account, key, second, outcome);
             if (first.statusCode() == 201 && second.statusCode() == 201
                     && !id(first).equals(id(second))) {
                 outcome.splitDuplicates.add(key);
             }
             return;
         }
-        record(account, body, place(account, key, body), outcome);
+        record(account, key, place(account, key, body), outcome);
     }
 
     /**
@@ -142,12 +146,16 @@ final class OrderStorm {
         }
     }
 
-    private void record(Account account, Map<String, Object> body, HttpResponse<String> r, Outcome outcome) {
+    private void record(Account account, String key, HttpResponse<String> r, Outcome outcome) {
         outcome.orders.incrementAndGet();
         outcome.count("order", r);
+        if (r.statusCode() == 503) {
+            outcome.refusedKeys.put(key, account.assessmentId());
+        }
         if (r.statusCode() != 201) {
             return;
         }
+        outcome.acceptedKeys.add(key);
         UUID id = id(r);
         UUID previous = outcome.accepted.putIfAbsent(id, account.assessmentId());
         JsonNode order = CoreApi.json(r);
