@@ -41,7 +41,7 @@ public final class Json {
 
     /** A decimal from its exact wire text, or null when absent; "" is treated as absent (Kalshi's empty result). */
     public static BigDecimal decimal(String text) {
-        return text == null || text.isEmpty() ? null : new BigDecimal(text);
+        return text == null || text.isEmpty() ? null : VenueDecimal.parse(text);
     }
 
     /** Unix milliseconds as text ("1757908892351") to an instant, null when absent. */

@@ -135,9 +135,9 @@ public final class JsonScanner {
             return null;
         }
         if (escaped) {
-            return new BigDecimal(unescape());
+            return VenueDecimal.parse(unescape());
         }
-        return new BigDecimal(buf, start, end - start);
+        return VenueDecimal.parse(buf, start, end - start);
     }
 
     /** The current NUMBER or numeric STRING as a long. */

@@ -12,6 +12,7 @@ import com.vaticprop.websocket.protocol.ServerFrames;
 import com.vaticprop.websocket.subscription.SubscriptionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
@@ -134,6 +135,26 @@ public final class StreamHandler extends AbstractWebSocketHandler {
             log.warn("request on {} failed: {}", connection.id(), e.toString());
             connection.send(frames.error(CloseCodes.UNAVAILABLE, "temporarily unavailable, retry"));
         }
+    }
+
+    /**
+     * The protocol has no binary frames. Spring's default ignores them, which left a client that sent one waiting for
+     * an answer that never came (found by the frame fuzz); now it is refused like any other malformed request
+     * ({@code 4000}, the connection stays), or with 4001 before authentication, like any other first frame that is
+     * not {@code auth}.
+     */
+    @Override
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+        Connection connection = registry.get(session.getId());
+        if (connection == null) {
+            return;
+        }
+        connection.pong();
+        if (!connection.authenticated()) {
+            refuse(connection, "not-authenticated");
+            return;
+        }
+        connection.send(frames.error(CloseCodes.BAD_REQUEST, "binary frames are not part of the protocol"));
     }
 
     @Override

@@ -189,11 +189,20 @@ public final class SubscriptionService {
         metrics.subscribed();
     }
 
+    /**
+     * A seq as the client echoes it: ASCII digits that fit a long. {@code Character.isDigit} let "١٢" through and
+     * a 19-digit value above {@code Long.MAX_VALUE} threw, which the handler reported as 1011 "retry" instead of
+     * 4000 (the frame fuzz found both).
+     */
     private static Long parseOffset(String since) {
-        if (since.isEmpty() || since.length() > 19 || !since.chars().allMatch(Character::isDigit)) {
+        if (since.isEmpty() || since.length() > 19 || !since.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return null;
         }
-        return Long.parseLong(since);
+        try {
+            return Long.parseLong(since);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -49,6 +49,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return this;
     }
 
+    public WsClient sendBinary(byte[] payload) {
+        socket.sendBinary(ByteBuffer.wrap(payload), true).join();
+        return this;
+    }
+
     public WsClient send(Object json) {
         return send(JSON.writeValueAsString(json));
     }

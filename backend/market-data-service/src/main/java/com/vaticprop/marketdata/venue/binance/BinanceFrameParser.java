@@ -2,6 +2,7 @@ package com.vaticprop.marketdata.venue.binance;
 
 import com.vaticprop.marketdata.feed.TickSink;
 import com.vaticprop.marketdata.venue.JsonScanner;
+import com.vaticprop.marketdata.venue.VenueDecimal;
 import com.vaticprop.marketdata.venue.VenueFrameParser;
 import com.vaticprop.marketdata.venue.connection.VenueCounters;
 import com.vaticprop.platform.events.data.MarketTick;
@@ -152,8 +153,8 @@ public final class BinanceFrameParser implements VenueFrameParser {
             counters.increment(instrument == null ? VenueCounters.UNKNOWN_FRAMES : VenueCounters.PARSE_ERRORS);
             return;
         }
-        BigDecimal price = new BigDecimal(fields.p);
-        BigDecimal qty = new BigDecimal(fields.q);
+        BigDecimal price = VenueDecimal.parse(fields.p);
+        BigDecimal qty = VenueDecimal.parse(fields.q);
         long tradeId = Long.parseLong(fields.t);
         if (price.signum() <= 0 || qty.signum() < 0) {
             counters.increment(VenueCounters.OUT_OF_RANGE);
@@ -191,10 +192,10 @@ public final class BinanceFrameParser implements VenueFrameParser {
             return;
         }
         long updateId = Long.parseLong(fields.u);
-        BigDecimal bid = new BigDecimal(fields.b);
-        BigDecimal ask = new BigDecimal(fields.a);
-        BigDecimal bidSize = new BigDecimal(fields.bigB);
-        BigDecimal askSize = new BigDecimal(fields.bigA);
+        BigDecimal bid = VenueDecimal.parse(fields.b);
+        BigDecimal ask = VenueDecimal.parse(fields.a);
+        BigDecimal bidSize = VenueDecimal.parse(fields.bigB);
+        BigDecimal askSize = VenueDecimal.parse(fields.bigA);
         if (bid.signum() <= 0 || ask.signum() <= 0 || bid.compareTo(ask) > 0
                 || bidSize.signum() < 0 || askSize.signum() < 0) {
             counters.increment(VenueCounters.OUT_OF_RANGE);

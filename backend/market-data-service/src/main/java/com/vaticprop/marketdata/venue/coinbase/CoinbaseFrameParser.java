@@ -2,6 +2,7 @@ package com.vaticprop.marketdata.venue.coinbase;
 
 import com.vaticprop.marketdata.feed.TickSink;
 import com.vaticprop.marketdata.venue.Json;
+import com.vaticprop.marketdata.venue.QuoteGuard;
 import com.vaticprop.marketdata.venue.VenueFrameParser;
 import com.vaticprop.marketdata.venue.connection.VenueCounters;
 import com.vaticprop.platform.events.data.MarketTick;
@@ -85,9 +86,12 @@ public final class CoinbaseFrameParser implements VenueFrameParser {
             sequences.put(product, sequence);
         }
         String time = Json.text(node, "time");
-        sink.tick(new MarketTick(product, VENUE, bid, ask, bidSize, askSize,
+        MarketTick tick = new MarketTick(product, VENUE, bid, ask, bidSize, askSize,
                 Json.decimal(Json.text(node, "price")), Json.decimal(Json.text(node, "last_size")),
-                time == null ? receivedTs : Instant.parse(time), receivedTs, sequence));
+                time == null ? receivedTs : Instant.parse(time), receivedTs, sequence);
+        if (QuoteGuard.publishable(tick, counters)) {
+            sink.tick(tick);
+        }
     }
 
     private void heartbeat(JsonNode node, Instant receivedTs, TickSink sink) {

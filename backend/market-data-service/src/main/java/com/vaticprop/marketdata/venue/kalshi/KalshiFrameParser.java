@@ -3,7 +3,9 @@ package com.vaticprop.marketdata.venue.kalshi;
 import com.vaticprop.marketdata.feed.TickSink;
 import com.vaticprop.marketdata.venue.Json;
 import com.vaticprop.marketdata.venue.PriceLevels;
+import com.vaticprop.marketdata.venue.QuoteGuard;
 import com.vaticprop.marketdata.venue.VenueControl;
+import com.vaticprop.marketdata.venue.VenueDecimal;
 import com.vaticprop.marketdata.venue.VenueFrameParser;
 import com.vaticprop.marketdata.venue.connection.VenueCounters;
 import com.vaticprop.platform.events.data.MarketTick;
@@ -210,10 +212,10 @@ public final class KalshiFrameParser implements VenueFrameParser {
         BigDecimal bidSize = orZero(count(msg, "yes_bid_size_fp", null));
         BigDecimal askSize = orZero(count(msg, "yes_ask_size_fp", null));
         BigDecimal noLast = last == null ? null : BigDecimal.ONE.subtract(last);
-        sink.tick(new MarketTick(instrument(ticker, "YES"), VENUE, yesBid, yesAsk, bidSize, askSize, last, lastSize,
-                venueTs, receivedTs, null));
-        sink.tick(new MarketTick(instrument(ticker, "NO"), VENUE, BigDecimal.ONE.subtract(yesAsk),
-                BigDecimal.ONE.subtract(yesBid), askSize, bidSize, noLast, lastSize, venueTs, receivedTs, null));
+        emit(new MarketTick(instrument(ticker, "YES"), VENUE, yesBid, yesAsk, bidSize, askSize, last, lastSize,
+                venueTs, receivedTs, null), new MarketTick(instrument(ticker, "NO"), VENUE,
+                BigDecimal.ONE.subtract(yesAsk), BigDecimal.ONE.subtract(yesBid), askSize, bidSize, noLast, lastSize,
+                venueTs, receivedTs, null), sink);
     }
 
     private void publish(String ticker, KalshiBook book, Long seq, Instant venueTs, Instant receivedTs,
@@ -232,10 +234,18 @@ public final class KalshiFrameParser implements VenueFrameParser {
         BigDecimal yesBidSize = KalshiBook.size(book.yes);
         BigDecimal noBidSize = KalshiBook.size(book.no);
         BigDecimal noLast = book.lastYes == null ? null : BigDecimal.ONE.subtract(book.lastYes);
-        sink.tick(new MarketTick(instrument(ticker, "YES"), VENUE, yesBid, BigDecimal.ONE.subtract(noBid),
-                yesBidSize, noBidSize, book.lastYes, book.lastSize, venueTs, receivedTs, seq));
-        sink.tick(new MarketTick(instrument(ticker, "NO"), VENUE, noBid, BigDecimal.ONE.subtract(yesBid),
-                noBidSize, yesBidSize, noLast, book.lastSize, venueTs, receivedTs, seq));
+        emit(new MarketTick(instrument(ticker, "YES"), VENUE, yesBid, BigDecimal.ONE.subtract(noBid),
+                yesBidSize, noBidSize, book.lastYes, book.lastSize, venueTs, receivedTs, seq),
+                new MarketTick(instrument(ticker, "NO"), VENUE, noBid, BigDecimal.ONE.subtract(yesBid),
+                        noBidSize, yesBidSize, noLast, book.lastSize, venueTs, receivedTs, seq), sink);
+    }
+
+    /** Both sides of a market or neither: a YES quote without its NO mirror would leave the two books disagreeing. */
+    private void emit(MarketTick yes, MarketTick no, TickSink sink) {
+        if (QuoteGuard.publishable(yes, counters) && QuoteGuard.publishable(no, counters)) {
+            sink.tick(yes);
+            sink.tick(no);
+        }
     }
 
     private void gap(long sid) {
@@ -270,14 +280,14 @@ public final class KalshiFrameParser implements VenueFrameParser {
             return true;
         }
         for (JsonNode level : levels) {
-            BigDecimal price = new BigDecimal(level.path(0).asString());
+            BigDecimal price = VenueDecimal.parse(level.path(0).asString());
             if (cents) {
                 price = price.divide(HUNDRED);
             }
             if (!inRange(price)) {
                 return false;
             }
-            into.set(price, new BigDecimal(level.path(1).asString()));
+            into.set(price, VenueDecimal.parse(level.path(1).asString()));
         }
         return true;
     }

@@ -2,6 +2,7 @@ package com.vaticprop.marketdata.venue.kraken;
 
 import com.vaticprop.marketdata.feed.TickSink;
 import com.vaticprop.marketdata.venue.JsonScanner;
+import com.vaticprop.marketdata.venue.QuoteGuard;
 import com.vaticprop.marketdata.venue.JsonScanner.Token;
 import com.vaticprop.marketdata.venue.VenueFrameParser;
 import com.vaticprop.marketdata.venue.connection.VenueCounters;
@@ -95,11 +96,20 @@ public final class KrakenFrameParser implements VenueFrameParser {
         } else if ("heartbeat".equals(channel)) {
             quoted.forEach(instrument -> sink.confirmed(instrument, receivedTs));
         } else if ("ticker".equals(channel)) {
-            entries.forEach(entry -> ticker(entry, receivedTs, sink));
+            entries.forEach(entry -> tickerOrCounted(entry, receivedTs, sink));
         } else if ("status".equals(channel)) {
             counters.increment("ignored");
         } else {
             counters.increment(VenueCounters.UNKNOWN_FRAMES);
+        }
+    }
+
+    /** One entry's failure (a timestamp that is no instant) is counted and leaves the frame's other entries. */
+    private void tickerOrCounted(Entry entry, Instant receivedTs, TickSink sink) {
+        try {
+            ticker(entry, receivedTs, sink);
+        } catch (RuntimeException e) {
+            counters.increment(VenueCounters.PARSE_ERRORS);
         }
     }
 
@@ -151,8 +161,11 @@ public final class KrakenFrameParser implements VenueFrameParser {
             return;
         }
         Instant venueTs = entry.timestamp == null ? receivedTs : Instant.parse(entry.timestamp);
-        quoted.add(instrument);
-        sink.tick(new MarketTick(instrument, VENUE, entry.bid, entry.ask, entry.bidQty, entry.askQty, entry.last,
-                null, venueTs, receivedTs, null));
+        MarketTick tick = new MarketTick(instrument, VENUE, entry.bid, entry.ask, entry.bidQty, entry.askQty,
+                entry.last, null, venueTs, receivedTs, null);
+        if (QuoteGuard.publishable(tick, counters)) {
+            quoted.add(instrument);
+            sink.tick(tick);
+        }
     }
 }

@@ -1,9 +1,12 @@
 package com.vaticprop.marketdata.venue.polymarket;
 
 import com.vaticprop.marketdata.feed.TickSink;
+import com.vaticprop.marketdata.publish.TickRoute;
 import com.vaticprop.marketdata.venue.Json;
 import com.vaticprop.marketdata.venue.JsonScanner;
+import com.vaticprop.marketdata.venue.QuoteGuard;
 import com.vaticprop.marketdata.venue.VenueControl;
+import com.vaticprop.marketdata.venue.VenueDecimal;
 import com.vaticprop.marketdata.venue.VenueFrameParser;
 import com.vaticprop.marketdata.venue.connection.VenueCounters;
 import com.vaticprop.platform.events.data.MarketResolution;
@@ -120,14 +123,14 @@ public final class PolymarketFrameParser implements VenueFrameParser {
             if (price == null) {
                 return;
             }
-            fresh.bids.set(price, new BigDecimal(level[1]));
+            fresh.bids.set(price, VenueDecimal.parse(level[1]));
         }
         for (String[] level : message.asks) {
             BigDecimal price = price(level[0]);
             if (price == null) {
                 return;
             }
-            fresh.asks.set(price, new BigDecimal(level[1]));
+            fresh.asks.set(price, VenueDecimal.parse(level[1]));
         }
         PolymarketBook old = books.put(message.assetId, fresh);
         if (old != null) {
@@ -160,7 +163,7 @@ public final class PolymarketFrameParser implements VenueFrameParser {
             if (price == null) {
                 continue;
             }
-            BigDecimal size = new BigDecimal(change.size());
+            BigDecimal size = VenueDecimal.parse(change.size());
             switch (change.side()) {
                 case "BUY" -> book.bids.set(price, size);
                 case "SELL" -> book.asks.set(price, size);
@@ -200,7 +203,7 @@ public final class PolymarketFrameParser implements VenueFrameParser {
             return;
         }
         book.last = price;
-        book.lastSize = message.size == null ? null : new BigDecimal(message.size);
+        book.lastSize = message.size == null ? null : VenueDecimal.parse(message.size);
         publish(message.assetId, book, receivedTs, sink);
     }
 
@@ -209,7 +212,7 @@ public final class PolymarketFrameParser implements VenueFrameParser {
             counters.increment(VenueCounters.PARSE_ERRORS);
             return;
         }
-        tickSizes.put(message.assetId, new BigDecimal(message.newTickSize));
+        tickSizes.put(message.assetId, VenueDecimal.parse(message.newTickSize));
         counters.increment("tickSizeChanges");
         if (books.containsKey(message.assetId)) {
             sink.confirmed(instrument(message.assetId), receivedTs);
@@ -229,8 +232,15 @@ public final class PolymarketFrameParser implements VenueFrameParser {
         sink.confirmed(instrument(message.assetId), receivedTs);
     }
 
+    /**
+     * Settles every outcome of the market: 1 for the winner, 0 for the others. A message whose winner is not one of
+     * its outcomes (a garbled id) or that names an outcome no instrument id can carry is refused whole: settling
+     * what is left would pay 0 on every outcome of the market.
+     */
     private void resolved(TickSink sink) {
-        if (message.winningAssetId == null || message.assetsIds.isEmpty()) {
+        if (message.winningAssetId == null || message.assetsIds.isEmpty()
+                || !message.assetsIds.contains(message.winningAssetId)
+                || !message.assetsIds.stream().allMatch(id -> TickRoute.of(instrument(id)).isPresent())) {
             counters.increment(VenueCounters.PARSE_ERRORS);
             return;
         }
@@ -245,8 +255,8 @@ public final class PolymarketFrameParser implements VenueFrameParser {
 
     /** Our top against the venue's stated best ("0"/"1" for an empty side); absent fields agree. */
     private static boolean agrees(PolymarketBook book, String bestBid, String bestAsk) {
-        return (bestBid == null || new BigDecimal(bestBid).compareTo(book.bid()) == 0)
-                && (bestAsk == null || new BigDecimal(bestAsk).compareTo(book.ask()) == 0);
+        return (bestBid == null || VenueDecimal.parse(bestBid).compareTo(book.bid()) == 0)
+                && (bestAsk == null || VenueDecimal.parse(bestAsk).compareTo(book.ask()) == 0);
     }
 
     private void desync(String assetId) {
@@ -264,13 +274,16 @@ public final class PolymarketFrameParser implements VenueFrameParser {
             return;
         }
         Instant venueTs = message.timestamp == null ? receivedTs : Json.millis(message.timestamp);
-        sink.tick(new MarketTick(instrument, VENUE, book.bid(), book.ask(), book.bidSize(), book.askSize(),
-                book.last, book.lastSize, venueTs, receivedTs, null));
+        MarketTick tick = new MarketTick(instrument, VENUE, book.bid(), book.ask(), book.bidSize(), book.askSize(),
+                book.last, book.lastSize, venueTs, receivedTs, null);
+        if (QuoteGuard.publishable(tick, counters)) {
+            sink.tick(tick);
+        }
     }
 
     /** A price in [0, 1], or null (counted) when it is outside. */
     private BigDecimal price(String text) {
-        BigDecimal price = new BigDecimal(text);
+        BigDecimal price = VenueDecimal.parse(text);
         if (price.signum() < 0 || price.compareTo(BigDecimal.ONE) > 0) {
             counters.increment(VenueCounters.OUT_OF_RANGE);
             return null;

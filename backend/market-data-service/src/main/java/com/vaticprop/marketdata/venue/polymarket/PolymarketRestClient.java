@@ -1,6 +1,7 @@
 package com.vaticprop.marketdata.venue.polymarket;
 
 import com.vaticprop.marketdata.venue.Json;
+import com.vaticprop.marketdata.venue.VenueDecimal;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -87,7 +88,7 @@ public final class PolymarketRestClient {
         List<String> prices = stringArray(Json.text(node, "outcomePrices"));
         List<PolymarketMarket.Token> tokens = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            BigDecimal settlement = resolved && i < prices.size() ? new BigDecimal(prices.get(i)) : null;
+            BigDecimal settlement = resolved && i < prices.size() ? VenueDecimal.parse(prices.get(i)) : null;
             tokens.add(new PolymarketMarket.Token(ids.get(i), i < outcomes.size() ? outcomes.get(i) : null,
                     settlement));
         }
