@@ -7,7 +7,7 @@
 #     history) = core; it settles up to $SETTLE seconds for the asynchronous consumers to catch up.
 # usage: backend/benchmarks/fault-scenarios.sh <scenario> [load seconds=90]
 #   scenarios: kill-core | kafka-stop | postgres-stop | redis-restart | feed-silent | all
-#   SKIP_BUILD=1 reuse the jars; TRADERS=200 CONCURRENCY=32 FAULT_AT=25 (s into the load) OUTAGE=30 (s) SETTLE=180
+#   SKIP_BUILD=1 reuse the jars; TRADERS=100 CONCURRENCY=32 FAULT_AT=25 (s into the load) OUTAGE=30 (s) SETTLE=180
 # Results: backend/benchmarks/results/fault-<scenario>.md (the figures RELIABILITY.md quotes) and the logs in
 # backend/benchmarks/target/fault/<scenario>/.
 set -euo pipefail
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../.."
 . bin/jdk.sh
 SCENARIO=${1:?usage: fault-scenarios.sh <kill-core|kafka-stop|postgres-stop|redis-restart|feed-silent|all> [seconds]}
 LOAD_SECONDS=${2:-90}
-TRADERS=${TRADERS:-200}
+TRADERS=${TRADERS:-100}
 CONCURRENCY=${CONCURRENCY:-32}
 FAULT_AT=${FAULT_AT:-25}
 OUTAGE=${OUTAGE:-30}
@@ -55,7 +55,7 @@ fault_kill-core() {
   kill -9 "${PIDS[core-service]}"; wait "${PIDS[core-service]}" 2>/dev/null || true
   local t0=$SECONDS
   service_start core-service
-  service_ready core-service 180
+  service_ready core-service "$READY_TIMEOUT"
   log "core-service restarted and ready after $((SECONDS - t0)) s"
 }
 
@@ -91,7 +91,7 @@ fault_feed-silent() {
   stop_pid market-data-service TERM
   local i; for i in $(seq 1 $((OUTAGE / 10))); do sleep 10; log "  feed silent: $(probe)"; done
   SERVICE_ENV="MARKET_DATA_SOURCES=simulated" service_start market-data-service
-  service_ready market-data-service 180
+  service_ready market-data-service "$READY_TIMEOUT"
   log "market-data-service back"
 }
 

@@ -10,6 +10,7 @@
 # Expects: cwd = repository root, bin/jdk.sh sourced, $FAULT_DIR set (a fresh directory).
 
 FAULT_PORT_BASE=${FAULT_PORT_BASE:-24000}
+READY_TIMEOUT=${READY_TIMEOUT:-600} # seconds a service may take to answer /ready 200 (minutes on a loaded 2-core machine)
 KAFKA_PORT=$((FAULT_PORT_BASE + 92))
 KAFKA_CONTROLLER_PORT=$((FAULT_PORT_BASE + 93))
 PG_PORT=$((FAULT_PORT_BASE + 432))
@@ -163,7 +164,7 @@ stack_start() {
   redis_start
   # core first (it migrates its schema and serves the JWKS the others verify tokens with)
   service_start core-service
-  service_ready core-service 180
+  service_ready core-service "$READY_TIMEOUT"
   local s
   for s in "$@"; do
     case $s in
@@ -172,7 +173,7 @@ stack_start() {
       *) service_start "$s" ;;
     esac
   done
-  for s in "$@"; do service_ready "$s" 180; done
+  for s in "$@"; do service_ready "$s" "$READY_TIMEOUT"; done
   log "services ready: core-service $*"
 }
 
