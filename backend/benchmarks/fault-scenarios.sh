@@ -5,12 +5,13 @@
 #   - the reconciliation tool (backend/reconciliation) over the run: core's books = a replay of the fills (balances,
 #     positions, orders), outbox = Kafka by event id and seq order, read models (report, monte-carlo, websocket
 #     history) = core; it settles up to $SETTLE seconds for the asynchronous consumers to catch up.
-# usage: backend/benchmarks/fault-scenarios.sh <scenario>[,<scenario>…] [load seconds=90]
+# usage: backend/benchmarks/fault-scenarios.sh <scenario>[,<scenario>…]
 #   scenarios: kill-core | kafka-stop | postgres-stop | redis-restart | feed-silent | all (= the five, in that order)
 #   Several scenarios run one after the other on one stack (it takes minutes to start on a loaded machine), each
 #   with its own load, fault and verdict; the reconciliation after each covers everything since the stack started.
-#   SKIP_BUILD=1 reuse the jars; TRADERS=100 CONCURRENCY=32 FAULT_AT=25 (s into the load) OUTAGE=30 (s) SETTLE=180
-#   FEED_SILENCE=180 (s, feed-silent; its load is stretched to cover the silence plus 30 s)
+#   SKIP_BUILD=1 reuse the jars; TRADERS=100 CONCURRENCY=32 FAULT_AT=25 (s of load before the fault) OUTAGE=30 (s)
+#   AFTER=30 (s of load after the recovery) SETTLE=180 (s the reconciliation may wait for consumers to catch up)
+#   FEED_SILENCE=180 (s, feed-silent)
 # Results: backend/benchmarks/results/fault-<scenario>.md (the figures RELIABILITY.md quotes) and the logs in
 # backend/benchmarks/target/fault/<scenario>/.
 set -euo pipefail
@@ -19,7 +20,7 @@ cd "$(dirname "$0")/../.."
 SCENARIOS=${1:?usage: fault-scenarios.sh <kill-core|kafka-stop|postgres-stop|redis-restart|feed-silent|all>[,…] [seconds]}
 [ "$SCENARIOS" = all ] && SCENARIOS=kill-core,kafka-stop,postgres-stop,redis-restart,feed-silent
 IFS=, read -r -a SCENARIO_LIST <<<"$SCENARIOS"
-LOAD_SECONDS=${2:-90}
+AFTER=${AFTER:-30} # the load runs on this long after the platform recovered from the fault
 TRADERS=${TRADERS:-100}
 CONCURRENCY=${CONCURRENCY:-32}
 FAULT_AT=${FAULT_AT:-25}
@@ -41,7 +42,7 @@ cleanup() { stack_cleanup; cp "$FAULT_DIR"/*.log "$LOGS"/ 2>/dev/null || true; r
 trap cleanup EXIT
 
 RUN_START=$(date -u +%FT%TZ)
-log "scenarios ${SCENARIO_LIST[*]}: load ${LOAD_SECONDS}s each, $TRADERS traders, $CONCURRENCY clients, fault at +${FAULT_AT}s"
+log "scenarios ${SCENARIO_LIST[*]}: load ${FAULT_AT}s + fault + ${AFTER}s each, $TRADERS traders, $CONCURRENCY clients, fault at +${FAULT_AT}s"
 log "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 SERVICES=(market-data-service report-service monte-carlo-service websocket-service)
 STACK_T0=$SECONDS
@@ -108,10 +109,8 @@ SCENARIO=$1
 OUT=backend/benchmarks/target/fault/$SCENARIO
 rm -rf "$OUT"; mkdir -p "$OUT"
 log "=== scenario $SCENARIO"
-local seconds=$LOAD_SECONDS
-[ "$SCENARIO" = feed-silent ] && [ "$seconds" -lt $((FAULT_AT + FEED_SILENCE + 30)) ] && seconds=$((FAULT_AT + FEED_SILENCE + 30))
 java -Xmx1g -cp backend/benchmarks/target/benchmarks-jmh.jar com.vaticprop.benchmarks.orders.FaultLoad \
-  "$CORE_URL" "$seconds" "$CONCURRENCY" "$TRADERS" "$OUT/load" >"$OUT/load.log" 2>&1 &
+  "$CORE_URL" 1800 "$CONCURRENCY" "$TRADERS" "$OUT/load" >"$OUT/load.log" 2>&1 &
 LOAD_PID=$!
 until [ -f "$OUT/load/loading" ]; do
   kill -0 $LOAD_PID 2>/dev/null || { echo "load generator ended before loading:" >&2; tail -20 "$OUT/load.log" >&2; exit 1; }
@@ -123,10 +122,18 @@ sleep "$FAULT_AT"
 FAULT_START_S=$(date +%s)
 "fault_$SCENARIO"
 FAULT_END_S=$(date +%s)
+sleep "$AFTER"
+touch "$OUT/load/stop"
 wait $LOAD_PID || true
 grep -E "^(set-up|outcomes|RESULT)" "$OUT/load.log" || { tail -20 "$OUT/load.log"; exit 1; }
 RESULT=$(grep "^RESULT" "$OUT/load.log")
 figure() { sed "s/.*[ ]$1=\([0-9.]*\).*/\1/" <<<" $RESULT"; }
+
+# fills per second in the steady load before the fault
+PRE_RATE=$(awk -F'\t' -v a="$((LOAD_START_MS / 1000 + 2))" -v b="$FAULT_START_S" '$1 >= a && $1 < b && $2 == "201 FILLED" {n += $3}
+  END {printf "%.1f", (b > a) ? n / (b - a) : 0}' "$OUT/load/series.tsv")
+AFTER_RATE=$(awk -F'\t' -v a="$((FAULT_END_S + 1))" -v b="$((FAULT_END_S + AFTER - 1))" '$1 >= a && $1 < b && $2 == "201 FILLED" {n += $3}
+  END {printf "%.1f", (b > a) ? n / (b - a) : 0}' "$OUT/load/series.tsv")
 
 # what clients saw during the fault (fault start .. end + 10 s), per outcome
 awk -F'\t' -v a="$FAULT_START_S" -v b="$((FAULT_END_S + 10))" '$1 >= a && $1 <= b {n[$2] += $3; if ($4 > m[$2]) m[$2] = $4}
@@ -149,7 +156,7 @@ java -Xmx1g -jar backend/reconciliation/target/reconciliation-exec.jar "${RECON_
 RECON_EXIT=$?
 set -e
 grep -v "^not yet consistent" "$OUT/reconciliation.txt" | head -60
-grep -c "^not yet consistent" "$OUT/reconciliation.txt" | xargs -I{} echo "(re-checked {} times while settling)"
+echo "(re-checked $(grep -c "^not yet consistent" "$OUT/reconciliation.txt" || true) times while settling)"
 RECON=$(grep "^RESULT" "$OUT/reconciliation.txt" || echo "RESULT none")
 rf() { sed -n "s/.*[ ]$1=\([0-9]*\).*/\1/p" <<<" $RECON" | head -1; }
 
@@ -158,11 +165,12 @@ MET=yes
 {
   echo "## $SCENARIO — $(date -u +%FT%TZ)"
   echo
-  echo "Command: \`backend/benchmarks/fault-scenarios.sh $SCENARIO $LOAD_SECONDS\` (TRADERS=$TRADERS CONCURRENCY=$CONCURRENCY FAULT_AT=$FAULT_AT OUTAGE=$OUTAGE; this run: \`fault-scenarios.sh $SCENARIOS $LOAD_SECONDS\`, one stack for all, reconciliation since $RUN_START); machine $(nproc) CPUs, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "Command: \`backend/benchmarks/fault-scenarios.sh $SCENARIO\` (TRADERS=$TRADERS CONCURRENCY=$CONCURRENCY FAULT_AT=$FAULT_AT OUTAGE=$OUTAGE AFTER=$AFTER; this run: \`fault-scenarios.sh $SCENARIOS\`, one stack for all, reconciliation since $RUN_START); machine $(nproc) CPUs, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "| figure | value |"
   echo "|---|---|"
-  echo "| orders/s (201 FILLED over the whole load, fault included) | $(figure orders_per_s) |"
+  echo "| orders/s (201 FILLED) before the fault / in the ${AFTER} s after recovery / whole load | $PRE_RATE / $AFTER_RATE / $(figure orders_per_s) |"
+  echo "| fault lasted (until the platform answered again) | $((FAULT_END_S - FAULT_START_S)) s |"
   echo "| orders acknowledged (201) | $ACKED |"
   echo "| acknowledged orders missing from core.orders | $ACKED_MISSING |"
   echo "| acknowledged FILLED orders no longer FILLED | $ACKED_CHANGED |"

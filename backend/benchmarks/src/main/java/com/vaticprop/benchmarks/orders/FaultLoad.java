@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  * outcome too: "no answer").
  *
  * <p>usage: {@code FaultLoad <coreUrl> <seconds> <concurrency> <traders> <outDir>}; writes {@code outDir/loading}
- * when the load starts (the scenario times its fault from it).
+ * when the load starts (the scenario times its fault from it) and ends early when {@code outDir/stop} appears (the
+ * scenario lets it run on until the platform has recovered from the fault, however long that takes).
  */
 public final class FaultLoad {
 
@@ -81,7 +82,7 @@ public final class FaultLoad {
         Files.writeString(out.resolve("loading"), Long.toString(System.currentTimeMillis()));
         System.out.printf("loading %d s with %d client threads%n", seconds, concurrency);
         long start = System.nanoTime();
-        load(traders, seconds, concurrency);
+        load(traders, seconds, concurrency, out.resolve("stop"));
         double elapsed = (System.nanoTime() - start) / 1e9;
         write(out);
         Map<String, Long> totals = new TreeMap<>();
@@ -135,15 +136,25 @@ public final class FaultLoad {
         System.exit(2);
     }
 
-    private void load(List<Trader> traders, int seconds, int concurrency) throws InterruptedException {
+    private void load(List<Trader> traders, int seconds, int concurrency, Path stop) throws InterruptedException {
         BlockingQueue<Trader> queue = new ArrayBlockingQueue<>(traders.size(), false, traders);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicLong end = new AtomicLong(System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds));
+        Thread watcher = Thread.ofPlatform().daemon().name("stop-file").start(() -> {
+            while (!Files.exists(stop)) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            end.set(System.nanoTime());
+        });
         long minGap = TimeUnit.MILLISECONDS.toNanos(MIN_GAP_MS);
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < concurrency; c++) {
             clients.add(Thread.ofPlatform().name("fault-client-" + c).start(() -> {
                 try {
-                    while (System.nanoTime() < end) {
+                    while (System.nanoTime() < end.get()) {
                         Trader t = queue.poll(100, TimeUnit.MILLISECONDS);
                         if (t == null) {
                             continue;
@@ -167,6 +178,7 @@ public final class FaultLoad {
         for (Thread t : clients) {
             t.join();
         }
+        watcher.interrupt();
     }
 
     private void send(Trader t) throws InterruptedException {
