@@ -85,7 +85,7 @@ kafka_start() {
   java -Xms512m -Xmx512m -XX:+UseG1GC -cp "$KAFKA_CP" kafka.Kafka "$FAULT_DIR/kafka/server.properties" \
     >>"$FAULT_DIR/kafka.log" 2>&1 &
   PIDS[kafka]=$!
-  wait_port "$KAFKA_PORT" 60 kafka
+  wait_port "$KAFKA_PORT" "$READY_TIMEOUT" kafka
 }
 
 kafka_stop() { stop_pid kafka TERM; }
