@@ -191,7 +191,7 @@ MET=yes
   echo "| 5xx answers / no answer (whole load) | $(figure server_errors) / $(figure no_answer) |"
   echo "| reconciliation exit code | $RECON_EXIT |"
   echo "| lost / duplicated / out of order / gaps / mismatched / unpublished | $(rf lost) / $(rf duplicated) / $(rf out_of_order) / $(rf gap) / $(rf mismatch) / $(rf unpublished) |"
-  echo "| Kafka duplicates tolerated (at-least-once relay) | $(rf tolerated_wire_duplicates || true) |"
+  echo "| Kafka duplicates tolerated (at-least-once relay) | $(d=$(rf tolerated_wire_duplicates); echo "${d:-0}") |"
   echo "| compared | trades $(rf trades), orders $(rf orders), outbox events $(rf outbox_events), Kafka events $(rf kafka_events), report fills $(rf report_fills), websocket history entries $(rf websocket_history_entries) |"
   [ -n "$WS_NOTE" ] && echo "| websocket history (information only after a Redis restart) | $(grep -oE '(lost|gap|mismatch)=[0-9]+' <<<"$WS_NOTE" | tr '\n' ' ') |"
   echo "| read models in the verdict | $MODELS |"
