@@ -267,6 +267,25 @@ class SimulationApiTest extends MonteCarloServiceTestBase {
     }
 
     @Test
+    void aVoidedBreachTakesItsLiquidationOutOfTheSample() {
+        UUID assessment = UUID.randomUUID();
+        try (AssessmentEvents events = new AssessmentEvents(bootstrap(), assessment, trader)) {
+            events.created(Fixtures.twoStep()).started().roundTrip(0, "700", "10");
+            UUID liquidated = events.liquidatedAndFailed(0, "-59000");
+            events.reinstated(liquidated, "PAUSED");
+            int total = events.size();
+            events.publishOutOfOrder(3);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    jdbc.sql("SELECT last_seq FROM consumer_seq_cursor WHERE assessment_id = ?").param(assessment)
+                            .query(Long.class).optional().orElse(0L) == total);
+        }
+        assertThat(jdbc.sql("SELECT sum(realized_pnl - fees) FROM sample_round_trip WHERE assessment_id = ?")
+                .param(assessment).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("690");
+        assertThat(jdbc.sql("SELECT status FROM assessment_sample WHERE assessment_id = ?").param(assessment)
+                .query(String.class).single()).isEqualTo("PAUSED");
+    }
+
+    @Test
     void anAssessmentsSampleIsBuiltFromItsEventsAppliedInSeqOrderOnce() {
         UUID assessment = UUID.randomUUID();
         try (AssessmentEvents events = new AssessmentEvents(bootstrap(), assessment, trader)) {

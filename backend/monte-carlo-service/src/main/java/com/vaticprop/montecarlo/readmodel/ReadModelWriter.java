@@ -3,6 +3,7 @@ package com.vaticprop.montecarlo.readmodel;
 import com.vaticprop.platform.events.EventEnvelope;
 import com.vaticprop.platform.events.data.AssessmentCompleted;
 import com.vaticprop.platform.events.data.AssessmentCreated;
+import com.vaticprop.platform.events.data.AssessmentReinstated;
 import com.vaticprop.platform.events.data.DayClosed;
 import com.vaticprop.platform.events.data.PhasePassed;
 import com.vaticprop.platform.events.data.PositionChanged;
@@ -35,7 +36,8 @@ public final class ReadModelWriter {
     public void apply(EventEnvelope<?> event) {
         switch (event.eventType()) {
             case ASSESSMENT_CREATED -> created(event, (AssessmentCreated) event.data());
-            case ASSESSMENT_STARTED, ASSESSMENT_RESUMED, ASSESSMENT_REINSTATED -> status(event, "ACTIVE");
+            case ASSESSMENT_STARTED, ASSESSMENT_RESUMED -> status(event, "ACTIVE");
+            case ASSESSMENT_REINSTATED -> reinstated(event, (AssessmentReinstated) event.data());
             case ASSESSMENT_PAUSED -> status(event, "PAUSED");
             case ASSESSMENT_ABANDONED -> status(event, "ABANDONED");
             case ASSESSMENT_COMPLETED -> status(event, ((AssessmentCompleted) event.data()).result().name());
@@ -60,6 +62,20 @@ public final class ReadModelWriter {
     private void status(EventEnvelope<?> e, String status) {
         jdbc.sql("UPDATE assessment_sample SET status = ?, last_seq = ?, updated_at = ? WHERE assessment_id = ?")
                 .params(status, e.seq(), now(), e.assessmentId()).update();
+    }
+
+    /**
+     * A voided breach: the liquidation's round trips are undone (their positions are open again, or never existed),
+     * so the sample the simulation draws from no longer holds a loss the trader did not make.
+     */
+    private void reinstated(EventEnvelope<?> e, AssessmentReinstated r) {
+        java.util.List<java.util.UUID> positions = new java.util.ArrayList<>(r.voidedPositionIds());
+        positions.addAll(r.reopenedPositionIds());
+        for (java.util.UUID position : positions) {
+            jdbc.sql("DELETE FROM sample_round_trip WHERE assessment_id = ? AND position_id = ?")
+                    .params(e.assessmentId(), position).update();
+        }
+        status(e, r.restoredState() == null ? "ACTIVE" : r.restoredState());
     }
 
     private void phasePassed(EventEnvelope<?> e, PhasePassed p) {

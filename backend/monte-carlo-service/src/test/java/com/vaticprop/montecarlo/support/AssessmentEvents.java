@@ -73,6 +73,28 @@ public final class AssessmentEvents implements AutoCloseable {
         return this;
     }
 
+    /** A breach's liquidation: the round trip of the position it closed; returns that position's id. */
+    public UUID liquidatedAndFailed(int dayIndex, String realizedPnl) {
+        UUID position = UUID.randomUUID();
+        Instant closed = start.plus(Duration.ofDays(dayIndex)).plusSeconds(7200);
+        add(EventType.POSITION_CLOSED, new PositionChanged(position, "BTC-USD", "LONG", BigDecimal.ONE,
+                new BigDecimal("60000"), new BigDecimal("1000"), new BigDecimal(realizedPnl), BigDecimal.TEN,
+                closed.minusSeconds(600), closed));
+        add(EventType.ASSESSMENT_COMPLETED, new com.vaticprop.platform.events.data.AssessmentCompleted(
+                com.vaticprop.platform.events.data.AssessmentCompleted.Result.FAILED,
+                com.vaticprop.platform.events.data.AssessmentCompleted.Reason.DAILY_LOSS, new BigDecimal("41000"),
+                new BigDecimal("41000"), UUID.randomUUID()));
+        return position;
+    }
+
+    /** An admin voided that breach: the liquidated position is open again. */
+    public AssessmentEvents reinstated(UUID reopenedPosition, String restoredState) {
+        add(EventType.ASSESSMENT_REINSTATED, new com.vaticprop.platform.events.data.AssessmentReinstated(start,
+                UUID.randomUUID(), restoredState, UUID.randomUUID().toString(), "bad tick", List.of(UUID.randomUUID()),
+                List.of(), List.of(reopenedPosition)));
+        return this;
+    }
+
     public AssessmentEvents dayClosed(int dayIndex, String pnl, long closeEquity) {
         BigDecimal close = BigDecimal.valueOf(closeEquity);
         BigDecimal p = new BigDecimal(pnl);

@@ -12,7 +12,8 @@ import java.util.UUID;
  * compared with.
  */
 public record CoreData(Map<UUID, Long> lastSeqByAssessment, List<Account> accounts, List<Order> orders,
-                       List<Trade> trades, List<Position> positions, List<OutboxRow> outbox) {
+                       List<Trade> trades, List<Position> positions, List<OutboxRow> outbox,
+                       Set<UUID> voidedTrades) {
 
     public Set<UUID> assessments() {
         return lastSeqByAssessment.keySet();

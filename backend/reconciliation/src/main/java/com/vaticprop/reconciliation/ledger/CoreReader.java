@@ -44,18 +44,21 @@ public final class CoreReader {
                 rs -> accounts.add(new CoreData.Account(uuid(rs, 1), uuid(rs, 2), rs.getBigDecimal(3),
                         rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6))));
         List<CoreData.Order> orders = new ArrayList<>();
-        queryIds("SELECT id, assessment_id, status, qty, filled_qty FROM %1$s.orders WHERE assessment_id = ANY (?)", ids,
+        // voided rows (a breach an admin voided as a bad tick: its fills and liquidation) are on record but count nowhere
+        queryIds("SELECT id, assessment_id, status, qty, filled_qty FROM %1$s.orders WHERE assessment_id = ANY (?) "
+                        + "AND voided_at IS NULL", ids,
                 rs -> orders.add(new CoreData.Order(uuid(rs, 1), uuid(rs, 2), rs.getString(3), rs.getBigDecimal(4),
                         rs.getBigDecimal(5))));
         List<CoreData.Trade> trades = new ArrayList<>();
         queryIds("SELECT id, assessment_id, account_id, order_id, instrument, side, qty, price, fee, executed_at "
-                        + "FROM %1$s.trades WHERE assessment_id = ANY (?) ORDER BY account_id, executed_at, id", ids,
+                        + "FROM %1$s.trades WHERE assessment_id = ANY (?) AND voided_at IS NULL "
+                        + "ORDER BY account_id, executed_at, id", ids,
                 rs -> trades.add(new CoreData.Trade(uuid(rs, 1), uuid(rs, 2), uuid(rs, 3), uuid(rs, 4),
                         rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
                         rs.getBigDecimal(9), instant(rs, 10))));
         List<CoreData.Position> positions = new ArrayList<>();
         queryIds("SELECT id, assessment_id, account_id, instrument, side, qty, realized_pnl, fees, status, opened_at "
-                        + "FROM %1$s.positions WHERE assessment_id = ANY (?)", ids,
+                        + "FROM %1$s.positions WHERE assessment_id = ANY (?) AND voided_at IS NULL", ids,
                 rs -> positions.add(new CoreData.Position(uuid(rs, 1), uuid(rs, 2), uuid(rs, 3), rs.getString(4),
                         rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
                         rs.getString(9), instant(rs, 10))));
@@ -78,7 +81,10 @@ public final class CoreReader {
                 }
             }
         }
-        return new CoreData(lastSeq, accounts, orders, trades, positions, outbox);
+        java.util.Set<UUID> voidedTrades = new java.util.HashSet<>();
+        queryIds("SELECT id FROM %1$s.trades WHERE assessment_id = ANY (?) AND voided_at IS NOT NULL", ids,
+                rs -> voidedTrades.add(uuid(rs, 1)));
+        return new CoreData(lastSeq, accounts, orders, trades, positions, outbox, voidedTrades);
     }
 
     private void query(String sql, Window window, Row row) throws SQLException {

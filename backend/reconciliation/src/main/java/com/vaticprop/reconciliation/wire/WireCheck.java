@@ -191,7 +191,7 @@ public final class WireCheck {
             }
         }
         for (CoreData.OutboxRow r : announced.values()) {
-            if (!stored.contains(r.tradeId())) {
+            if (!stored.contains(r.tradeId()) && !core.voidedTrades().contains(r.tradeId())) {
                 findings.add(Finding.Kind.LOST, "core db", "trade " + r.tradeId() + " (assessment " + r.assessmentId()
                         + ")", "announced by " + r.type() + " " + r.id() + " seq " + r.seq() + " but not in core.trades");
             }
