@@ -260,6 +260,15 @@ class WebAndSecurityTest {
     }
 
     @Test
+    void theErrorPathRequestedDirectlyIs404NotA500() {
+        for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
+            JsonNode body = problem(send(request("/error").method(method, HttpRequest.BodyPublishers.noBody())), 404);
+            assertThat(body.get("type").asString()).as(method).endsWith("/not-found");
+        }
+        problem(send(authed("/error")), 404);
+    }
+
+    @Test
     void anUnexpectedErrorIs500WithoutInternals() {
         JsonNode body = problem(send(authed("/api/boom")), 500);
         assertThat(body.get("detail").asString()).contains("error id");
