@@ -120,6 +120,75 @@ class AccessControlMatrixTest {
         assertThat(mismatches).as("cells that differ from " + TABLE).isEmpty();
     }
 
+    // ---- WebSocket: the assessment channel is checked on every subscribe (websocket-service README)
+
+    @Test
+    void aTraderSubscribesToTheirOwnAssessmentChannelAndIsRefusedAnotherTradersWith4003() throws Exception {
+        String ws = api.url(ServiceKind.WEBSOCKET);
+        // with a ticket (browsers) and with an auth frame (other clients): the same ownership rule
+        String ticket = LiveApi.ok(api.call(ServiceKind.CORE, "POST", "/auth/ws-ticket", a.owner().token(), null))
+                .path("ticket").asString();
+        try (StreamClient byTicket = StreamClient.open(ws, "ticket=" + ticket + "&assessment_id=" + a.assessmentId());
+             StreamClient byFrame = StreamClient.open(ws, null)
+                     .send("{\"op\":\"auth\",\"token\":\"" + a.owner().token() + "\"}")) {
+            for (StreamClient client : List.of(byTicket, byFrame)) {
+                assertSubscribed(client, a.assessmentId());
+                assertRefused(client, b.assessmentId());
+                // the refusal is an error frame, not a close: the own channel still answers
+                client.send("{\"op\":\"ping\"}");
+                assertThat(client.next("pong", "error").path("op").asString()).isEqualTo("pong");
+            }
+        }
+        try (StreamClient traderB = StreamClient.open(ws, null)
+                .send("{\"op\":\"auth\",\"token\":\"" + b.owner().token() + "\"}")) {
+            assertRefused(traderB, a.assessmentId());
+            assertRefused(traderB, UUID.randomUUID()); // unknown: the same answer, existence is not revealed
+            assertSubscribed(traderB, b.assessmentId());
+        }
+    }
+
+    @Test
+    void theAdminMaySubscribeToAnyAssessmentAndAServiceTokenToNone() throws Exception {
+        String ws = api.url(ServiceKind.WEBSOCKET);
+        try (StreamClient admin = StreamClient.open(ws, null)
+                .send("{\"op\":\"auth\",\"token\":\"" + sessions.token(Actor.ADMIN) + "\"}")) {
+            assertSubscribed(admin, a.assessmentId());
+            assertSubscribed(admin, b.assessmentId());
+        }
+        try (StreamClient service = StreamClient.open(ws, null)
+                .send("{\"op\":\"auth\",\"token\":\"" + sessions.token(Actor.SERVICE) + "\"}")) {
+            assertRefused(service, a.assessmentId());
+        }
+    }
+
+    @Test
+    void withoutATicketOrAuthFrameASubscribeClosesTheSocketWith4001() throws Exception {
+        try (StreamClient anonymous = StreamClient.open(api.url(ServiceKind.WEBSOCKET), null)) {
+            anonymous.send("{\"op\":\"subscribe\",\"channel\":\"assessment:" + a.assessmentId() + "\"}");
+            assertThat(anonymous.closeCode()).isEqualTo(4001);
+        }
+        // an access token is not a ticket (tickets are typ=ws-ticket and single-use)
+        try (StreamClient tokenAsTicket = StreamClient.open(api.url(ServiceKind.WEBSOCKET),
+                "ticket=" + a.owner().token())) {
+            assertThat(tokenAsTicket.closeCode()).isEqualTo(4001);
+        }
+    }
+
+    private static void assertSubscribed(StreamClient client, UUID assessment) throws InterruptedException {
+        client.send("{\"op\":\"subscribe\",\"channel\":\"assessment:" + assessment + "\"}");
+        var answer = client.next("subscribed", "error");
+        assertThat(answer.path("op").asString()).as(answer.toString()).isEqualTo("subscribed");
+        assertThat(answer.path("channel").asString()).isEqualTo("assessment:" + assessment);
+    }
+
+    private static void assertRefused(StreamClient client, UUID assessment) throws InterruptedException {
+        client.send("{\"op\":\"subscribe\",\"channel\":\"assessment:" + assessment + "\"}");
+        var answer = client.next("subscribed", "error");
+        assertThat(answer.path("op").asString()).as(answer.toString()).isEqualTo("error");
+        assertThat(answer.path("code").asInt()).isEqualTo(4003);
+        assertThat(answer.path("message").asString()).contains("assessment:" + assessment);
+    }
+
     /** One caller on one target: who, on whose resources, and which column of the table it checks. */
     record Cell(Column column, String label, String token, TraderResources target) {
     }
