@@ -20,13 +20,23 @@ import java.util.Map;
 public final class SharedServices {
 
     private static final ECKey SIGNING_KEY = generateKey();
+    /**
+     * Generous: on a loaded machine (shared runners, parallel builds) the five JVMs have needed over 8 minutes;
+     * {@code -Dservices.boot.timeout.minutes=…} raises it further.
+     */
+    private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(Long.getLong("services.boot.timeout.minutes", 10));
+
     private static RunningServices instance;
+    private static AssertionError failed;
 
     private SharedServices() {
     }
 
     /** The running, ready services (started and awaited on the first call). */
     public static synchronized RunningServices get() {
+        if (failed != null) {
+            throw new AssertionError("the shared services did not start (see the first failure)", failed);
+        }
         if (instance == null) {
             try {
                 RunningServices started = RunningServices.start(Map.of(
@@ -43,10 +53,13 @@ public final class SharedServices {
                 throw new java.io.UncheckedIOException(e);
             }
             try {
-                instance.awaitReady(Duration.ofMinutes(4));
+                instance.awaitReady(BOOT_TIMEOUT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
+            } catch (AssertionError e) {
+                failed = e; // later classes fail at once instead of talking to half-started services
+                throw e;
             }
         }
         return instance;
