@@ -7,6 +7,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtIssuedAtValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -46,6 +47,7 @@ public final class JwtVerification {
     public static OAuth2TokenValidator<Jwt> accessTokenValidator() {
         return new DelegatingOAuth2TokenValidator<>(List.of(
                 new JwtTimestampValidator(Duration.ofSeconds(30)),
+                issuedAtNotInTheFuture(Duration.ofSeconds(30)),
                 // read as a plain string: getIssuer() insists on a URL and throws (a 500) for "vatic-prop-core"
                 claim(JwtClaimNames.ISS, jwt -> ISSUER.equals(jwt.getClaimAsString(JwtClaimNames.ISS)),
                         "wrong issuer"),
@@ -55,6 +57,17 @@ public final class JwtVerification {
                         "no subject"),
                 claim(TYPE_CLAIM, jwt -> !WS_TICKET_TYPE.equals(jwt.getClaimAsString(TYPE_CLAIM)),
                         "a WebSocket ticket is not an access token")));
+    }
+
+    /**
+     * {@code iat} no later than now + skew: {@link JwtTimestampValidator} checks only {@code exp} and {@code nbf}, so
+     * a token "issued" tomorrow was accepted (found by deployment-tests' JwtAttackTest). Core never issues one; a
+     * token that claims it was minted by a clock (or a key holder) that cannot be trusted.
+     */
+    public static OAuth2TokenValidator<Jwt> issuedAtNotInTheFuture(Duration skew) {
+        JwtIssuedAtValidator validator = new JwtIssuedAtValidator(false);
+        validator.setClockSkew(skew);
+        return validator;
     }
 
     private static OAuth2TokenValidator<Jwt> claim(String name, java.util.function.Predicate<Jwt> test,

@@ -368,6 +368,9 @@ class WebAndSecurityTest {
         tokens.put("wrong audience", sign(validClaims().audience("other-app").build()));
         tokens.put("expired", sign(validClaims().issueTime(Date.from(now.minusSeconds(1200)))
                 .expirationTime(Date.from(now.minusSeconds(600))).build()));
+        tokens.put("not yet valid", sign(validClaims().notBeforeTime(Date.from(now.plusSeconds(600))).build()));
+        tokens.put("issued in the future", sign(validClaims().issueTime(Date.from(now.plusSeconds(600)))
+                .expirationTime(Date.from(now.plusSeconds(1200))).build()));
         tokens.put("ws ticket", sign(validClaims().claim("typ", "ws-ticket")
                 .expirationTime(Date.from(now.plusSeconds(30))).build()));
         tokens.put("unknown kid", sign(validClaims().build(), STRANGER_KEY, JOSEObjectType.JWT));
