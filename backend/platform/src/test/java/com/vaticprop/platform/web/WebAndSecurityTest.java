@@ -368,6 +368,9 @@ class WebAndSecurityTest {
         tokens.put("wrong audience", sign(validClaims().audience("other-app").build()));
         tokens.put("expired", sign(validClaims().issueTime(Date.from(now.minusSeconds(1200)))
                 .expirationTime(Date.from(now.minusSeconds(600))).build()));
+        assertThat(send(request("/api/me").header("Authorization", "Bearer " + sign(validClaims()
+                .issueTime(Date.from(now.minusSeconds(540))).build()))).statusCode())
+                .as("issued 9 minutes ago, still valid").isEqualTo(200);
         tokens.put("not yet valid", sign(validClaims().notBeforeTime(Date.from(now.plusSeconds(600))).build()));
         tokens.put("issued in the future", sign(validClaims().issueTime(Date.from(now.plusSeconds(600)))
                 .expirationTime(Date.from(now.plusSeconds(1200))).build()));
