@@ -84,7 +84,7 @@ final class Sessions {
 
     /** Registers a trader and returns its user id. */
     String register(String email) {
-        HttpResponse<String> r = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        HttpResponse<String> r = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> api.call(ServiceKind.CORE, "POST", "/auth/register", null,
                         "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"),
                         resp -> resp.statusCode() == 201);

@@ -60,22 +60,22 @@ final class StreamClient implements AutoCloseable {
         return this;
     }
 
-    /** The next frame whose {@code op} is one of {@code ops}, skipping others (events, pongs); fails after 10 s. */
+    /** The next frame whose {@code op} is one of {@code ops}, skipping others (events, pongs); fails after 20 s. */
     JsonNode next(String... ops) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             JsonNode frame = frames.poll(200, TimeUnit.MILLISECONDS);
             if (frame != null && java.util.List.of(ops).contains(frame.path("op").asString())) {
                 return frame;
             }
         }
-        throw new AssertionError("no " + String.join("/", ops) + " frame within 10 s (closed: "
+        throw new AssertionError("no " + String.join("/", ops) + " frame within 20 s (closed: "
                 + closed.getNow(null) + ")");
     }
 
-    /** The close code the server sent, waiting up to 10 s. */
+    /** The close code the server sent, waiting up to 20 s. */
     int closeCode() throws Exception {
-        return closed.get(10, TimeUnit.SECONDS);
+        return closed.get(20, TimeUnit.SECONDS);
     }
 
     @Override

@@ -34,7 +34,7 @@ record TraderResources(Sessions.Trader owner, UUID purchaseId, UUID assessmentId
         LiveApi.ok(api.call(ServiceKind.CORE, "POST", "/assessments/" + assessment + "/start", token, null));
 
         // the first quotes of the simulated feed may not have arrived yet (a stale-quote rejection): retry
-        HttpResponse<String> order = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        HttpResponse<String> order = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> api.call(ServiceKind.CORE, "POST", "/assessments/" + assessment + "/orders", token,
                         RESTING_ORDER), r -> r.statusCode() == 201);
         UUID orderId = UUID.fromString(LiveApi.ok(order).path("id").asString());
@@ -44,15 +44,15 @@ record TraderResources(Sessions.Trader owner, UUID purchaseId, UUID assessmentId
         JsonNode simulation = LiveApi.ok(api.call(ServiceKind.MONTE_CARLO, "POST", "/simulations", token,
                 "{\"paths\":200,\"seed\":7,\"ruleSet\":" + ruleSet + ",\"sample\":{\"days\":" + days() + "}}"));
         UUID simulationId = UUID.fromString(simulation.path("id").asString());
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
                 LiveApi.ok(api.call(ServiceKind.MONTE_CARLO, "GET", "/simulations/" + simulationId, token, null))
                         .path("status").asString().equals("SUCCEEDED"));
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
                 api.call(ServiceKind.REPORT, "GET", "/reports/" + assessment + "/status", token, null)
                         .statusCode() == 200);
         // monte-carlo learns the assessment from assessment.created: until then it answers 404 for it
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
                 api.call(ServiceKind.MONTE_CARLO, "GET", "/simulations?assessmentId=" + assessment, token, null)
                         .statusCode() == 200
                         // a fresh assessment has no sample: 422 once known (nothing is queued), 404 before
