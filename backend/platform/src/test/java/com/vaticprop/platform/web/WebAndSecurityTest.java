@@ -260,6 +260,17 @@ class WebAndSecurityTest {
     }
 
     @Test
+    void anUndecodableQueryStringIs400NotA500() {
+        for (String query : List.of("q=%FF", "q=%E2%98", "=&=&=", "q=ok&x%FF=1")) {
+            JsonNode body = problem(send(authed("/api/echo?" + query)), 400);
+            assertThat(body.get("type").asString()).as(query).endsWith("/malformed-request");
+        }
+        HttpResponse<String> decodable = send(authed("/api/echo?q=%E2%98%83"));
+        assertThat(decodable.statusCode()).isEqualTo(200);
+        assertThat(VaticJson.mapper().readTree(decodable.body()).get("q").asString()).isEqualTo("☃");
+    }
+
+    @Test
     void theErrorPathRequestedDirectlyIs404NotA500() {
         for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
             JsonNode body = problem(send(request("/error").method(method, HttpRequest.BodyPublishers.noBody())), 404);
