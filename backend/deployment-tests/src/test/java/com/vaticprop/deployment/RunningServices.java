@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * of its own, configured only through environment variables, on ephemeral ports, against the test infrastructure's
  * embedded Kafka, PostgreSQL and Redis. The jars must have been built ({@code package}) in the same reactor.
  */
-final class RunningServices implements AutoCloseable {
+public final class RunningServices implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -36,7 +36,7 @@ final class RunningServices implements AutoCloseable {
         this.logs = logs;
     }
 
-    static RunningServices start(Map<String, String> extraEnvironment) throws IOException {
+    public static RunningServices start(Map<String, String> extraEnvironment) throws IOException {
         Path logs = Manifests.root().resolve("backend/deployment-tests/target/service-logs");
         Files.createDirectories(logs);
         RunningServices services = new RunningServices(logs);
@@ -90,23 +90,23 @@ final class RunningServices implements AutoCloseable {
     }
 
     /** The environment every service got (DATABASE_URL, KAFKA_BROKERS …). */
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         return Map.copyOf(environment);
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    String url(ServiceKind kind) {
+    public String url(ServiceKind kind) {
         return "http://127.0.0.1:" + ports.get(kind);
     }
 
-    Path log(ServiceKind kind) {
+    public Path log(ServiceKind kind) {
         return logs.resolve(kind.serviceName() + ".log");
     }
 
-    HttpResponse<String> get(ServiceKind kind, String path) {
+    public HttpResponse<String> get(ServiceKind kind, String path) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url(kind) + path)).timeout(Duration.ofSeconds(5))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -119,7 +119,7 @@ final class RunningServices implements AutoCloseable {
     }
 
     /** Waits until every service answers /ready with 200; fails naming the ones that did not (or died). */
-    void awaitReady(Duration timeout) throws InterruptedException {
+    public void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<ServiceKind> notReady = processes.keySet().stream().filter(k -> {

@@ -66,7 +66,7 @@ class OrderController {
     List<OrderView> list(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
                          @RequestParam(required = false) String status, @RequestParam(defaultValue = "100") int limit) {
         orders.requireOwner(id, Caller.of(jwt));
-        return queries.orders(id, status == null ? null : status.toUpperCase(Locale.ROOT), limit(limit));
+        return queries.orders(id, filter("status", status), limit(limit));
     }
 
     @GetMapping("/assessments/{id}/orders/{orderId}")
@@ -83,7 +83,7 @@ class OrderController {
                                         @RequestParam(required = false) String status,
                                         @RequestParam(defaultValue = "100") int limit) {
         orders.requireOwner(id, Caller.of(jwt));
-        return queries.positions(id, status == null ? null : status.toUpperCase(Locale.ROOT), limit(limit));
+        return queries.positions(id, filter("status", status), limit(limit));
     }
 
     @GetMapping("/assessments/{id}/trades")
@@ -100,7 +100,7 @@ class OrderController {
                                          @RequestParam(required = false) String rule,
                                          @RequestParam(defaultValue = "100") int limit) {
         orders.requireOwner(id, Caller.of(jwt));
-        return queries.ruleChecks(id, rule == null ? null : rule.toUpperCase(Locale.ROOT), limit(limit));
+        return queries.ruleChecks(id, filter("rule", rule), limit(limit));
     }
 
     @GetMapping("/assessments/{id}/violations")
@@ -108,6 +108,21 @@ class OrderController {
     List<Map<String, Object>> violations(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
         orders.requireOwner(id, Caller.of(jwt));
         return queries.violations(id);
+    }
+
+    /**
+     * A status or rule filter: an upper-case name or nothing. Anything else is a 400 here — a NUL byte reached
+     * PostgreSQL ("invalid byte sequence") and came back as a 500 (found by deployment-tests' HTTP fuzzer).
+     */
+    private static String filter(String field, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String value = raw.strip().toUpperCase(Locale.ROOT);
+        if (!value.matches("[A-Z_]{1,40}")) {
+            throw new FieldErrorsException(List.of(new FieldError(field, "must be a name such as OPEN")));
+        }
+        return value;
     }
 
     private static int limit(int limit) {

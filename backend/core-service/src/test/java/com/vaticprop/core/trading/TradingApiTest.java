@@ -142,6 +142,10 @@ class TradingApiTest {
         assertThat(after.get("account").get("equity").asString()).isEqualTo("99929.99");
         assertThat(expect(api.get("/assessments/" + id + "/positions?status=OPEN", trader), 200).size())
                 .isEqualTo(1);
+        // a filter that is no status name (a NUL byte reached PostgreSQL: a 500 found by the HTTP fuzzer) is a 400
+        assertProblem(api.get("/assessments/" + id + "/positions?status=%00", trader), 400, "validation");
+        assertProblem(api.get("/assessments/" + id + "/orders?status=OPEN%00", trader), 400, "validation");
+        assertProblem(api.get("/assessments/" + id + "/rule-checks?rule=%F0%9F%9A%80", trader), 400, "validation");
         try (TopicReader<EventEnvelope<EventData>> snapshots =
                 new TopicReader<>(TestInfrastructure.kafka().bootstrapServers(),
                 List.of(Topic.ACCOUNT_SNAPSHOT.topicName()), new EventCodec()::decode)) {

@@ -113,7 +113,7 @@ final class BodyReader {
             return null;
         }
         try {
-            return Instant.parse(node.get(field).asString());
+            return Instant.parse(scalar(node.get(field)));
         } catch (DateTimeParseException e) {
             error(path, "must be an ISO-8601 instant");
             return null;
@@ -126,7 +126,7 @@ final class BodyReader {
             return null;
         }
         try {
-            return LocalDate.parse(node.get(field).asString());
+            return LocalDate.parse(scalar(node.get(field)));
         } catch (DateTimeParseException e) {
             error(path, "must be a YYYY-MM-DD date");
             return null;
@@ -138,7 +138,7 @@ final class BodyReader {
             return null;
         }
         try {
-            return UUID.fromString(node.get(field).asString());
+            return UUID.fromString(scalar(node.get(field)));
         } catch (IllegalArgumentException e) {
             error(path, "must be a UUID");
             return null;
@@ -149,7 +149,7 @@ final class BodyReader {
         if (!present(node, field)) {
             return null;
         }
-        String s = node.get(field).asString();
+        String s = scalar(node.get(field));
         for (E e : type.getEnumConstants()) {
             if (e.name().equals(s)) {
                 return e;
@@ -161,5 +161,14 @@ final class BodyReader {
         }
         error(path, "must be one of " + String.join(", ", names));
         return null;
+    }
+
+    /**
+     * A scalar's text, or "" for an object or array — which then fails the caller's parse and is reported as that
+     * field's error. {@code asString()} throws on containers, which surfaced as a 500 (found by deployment-tests'
+     * HTTP fuzzer: {@code "assessmentId": {"$gt": ""}}).
+     */
+    private static String scalar(JsonNode value) {
+        return value.isValueNode() ? value.asString() : "";
     }
 }

@@ -10,6 +10,13 @@ import java.time.Duration;
  * Start-up work that needs a dependency (topics need Kafka, migrations need the database): tried in a background
  * thread with capped exponential backoff until it succeeds, so the service starts — live but not ready — while the
  * dependency is still down, and logs one line when it first fails rather than one per retry.
+ *
+ * <p>The worker is a platform thread, not a virtual one. At start-up it loads classes from the executable jar while
+ * request threads (virtual, on a carrier pool as large as the CPU count) do the same; Spring Boot's nested-jar reader
+ * serialises on one monitor. Seen in deployment-tests on a 2-CPU machine: the migrator held that monitor but, being
+ * virtual, waited for a carrier, while both carriers were pinned by virtual threads blocked on the monitor inside
+ * class loading — monte-carlo-service never became ready and did not answer at all. A platform thread holding the
+ * monitor always gets to run, so the pinned threads are released.
  */
 public abstract class RetryInBackground implements SmartLifecycle {
 
@@ -40,6 +47,11 @@ public abstract class RetryInBackground implements SmartLifecycle {
         return true;
     }
 
+    /** The background worker (null before {@link #start()}). */
+    Thread worker() {
+        return worker;
+    }
+
     /** True once an attempt has succeeded. */
     public boolean done() {
         return done;
@@ -53,7 +65,7 @@ public abstract class RetryInBackground implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        worker = Thread.ofVirtual().name(name).start(this::loop);
+        worker = Thread.ofPlatform().daemon().name(name).start(this::loop);
     }
 
     private void loop() {

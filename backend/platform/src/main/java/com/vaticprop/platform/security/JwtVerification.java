@@ -46,6 +46,7 @@ public final class JwtVerification {
     public static OAuth2TokenValidator<Jwt> accessTokenValidator() {
         return new DelegatingOAuth2TokenValidator<>(List.of(
                 new JwtTimestampValidator(Duration.ofSeconds(30)),
+                issuedAtNotInTheFuture(Duration.ofSeconds(30)),
                 // read as a plain string: getIssuer() insists on a URL and throws (a 500) for "vatic-prop-core"
                 claim(JwtClaimNames.ISS, jwt -> ISSUER.equals(jwt.getClaimAsString(JwtClaimNames.ISS)),
                         "wrong issuer"),
@@ -55,6 +56,19 @@ public final class JwtVerification {
                         "no subject"),
                 claim(TYPE_CLAIM, jwt -> !WS_TICKET_TYPE.equals(jwt.getClaimAsString(TYPE_CLAIM)),
                         "a WebSocket ticket is not an access token")));
+    }
+
+    /**
+     * {@code iat} no later than now + skew: {@link JwtTimestampValidator} checks only {@code exp} and {@code nbf}, so
+     * a token "issued" tomorrow was accepted (found by deployment-tests' JwtAttackTest). Core never issues one; a
+     * token that claims it was minted by a clock (or a key holder) that cannot be trusted.
+     */
+    public static OAuth2TokenValidator<Jwt> issuedAtNotInTheFuture(Duration skew) {
+        // not Spring's JwtIssuedAtValidator: that one (made for DPoP proofs) also refuses an iat older than the skew
+        return jwt -> jwt.getIssuedAt() == null || !jwt.getIssuedAt().isAfter(java.time.Instant.now().plus(skew))
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "issued in the future (iat)",
+                null));
     }
 
     private static OAuth2TokenValidator<Jwt> claim(String name, java.util.function.Predicate<Jwt> test,

@@ -45,6 +45,12 @@ public class PlatformTestApplication {
                     "roles", auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList());
         }
 
+        /** Reads a query parameter, so that the container parses the query string. */
+        @GetMapping("/api/echo")
+        Map<String, Object> echo(@org.springframework.web.bind.annotation.RequestParam(required = false) String q) {
+            return Map.of("q", q == null ? "" : q);
+        }
+
         @GetMapping("/api/boom")
         Map<String, Object> boom() {
             throw new IllegalStateException("secret internal detail: password=hunter2");

@@ -260,6 +260,26 @@ class WebAndSecurityTest {
     }
 
     @Test
+    void anUndecodableQueryStringIs400NotA500() {
+        for (String query : List.of("q=%FF", "q=%E2%98", "=&=&=", "q=ok&x%FF=1")) {
+            JsonNode body = problem(send(authed("/api/echo?" + query)), 400);
+            assertThat(body.get("type").asString()).as(query).endsWith("/malformed-request");
+        }
+        HttpResponse<String> decodable = send(authed("/api/echo?q=%E2%98%83"));
+        assertThat(decodable.statusCode()).isEqualTo(200);
+        assertThat(VaticJson.mapper().readTree(decodable.body()).get("q").asString()).isEqualTo("☃");
+    }
+
+    @Test
+    void theErrorPathRequestedDirectlyIs404NotA500() {
+        for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
+            JsonNode body = problem(send(request("/error").method(method, HttpRequest.BodyPublishers.noBody())), 404);
+            assertThat(body.get("type").asString()).as(method).endsWith("/not-found");
+        }
+        problem(send(authed("/error")), 404);
+    }
+
+    @Test
     void anUnexpectedErrorIs500WithoutInternals() {
         JsonNode body = problem(send(authed("/api/boom")), 500);
         assertThat(body.get("detail").asString()).contains("error id");
@@ -359,6 +379,12 @@ class WebAndSecurityTest {
         tokens.put("wrong audience", sign(validClaims().audience("other-app").build()));
         tokens.put("expired", sign(validClaims().issueTime(Date.from(now.minusSeconds(1200)))
                 .expirationTime(Date.from(now.minusSeconds(600))).build()));
+        assertThat(send(request("/api/me").header("Authorization", "Bearer " + sign(validClaims()
+                .issueTime(Date.from(now.minusSeconds(540))).build()))).statusCode())
+                .as("issued 9 minutes ago, still valid").isEqualTo(200);
+        tokens.put("not yet valid", sign(validClaims().notBeforeTime(Date.from(now.plusSeconds(600))).build()));
+        tokens.put("issued in the future", sign(validClaims().issueTime(Date.from(now.plusSeconds(600)))
+                .expirationTime(Date.from(now.plusSeconds(1200))).build()));
         tokens.put("ws ticket", sign(validClaims().claim("typ", "ws-ticket")
                 .expirationTime(Date.from(now.plusSeconds(30))).build()));
         tokens.put("unknown kid", sign(validClaims().build(), STRANGER_KEY, JOSEObjectType.JWT));

@@ -103,6 +103,7 @@ public final class StreamAuthenticator {
     static OAuth2TokenValidator<Jwt> ticketValidator() {
         return new DelegatingOAuth2TokenValidator<>(List.of(
                 new JwtTimestampValidator(SKEW),
+                JwtVerification.issuedAtNotInTheFuture(SKEW),
                 claim(jwt -> JwtVerification.ISSUER.equals(jwt.getClaimAsString(JwtClaimNames.ISS)), "wrong issuer"),
                 claim(jwt -> jwt.getAudience() != null && jwt.getAudience().contains(JwtVerification.AUDIENCE),
                         "wrong audience"),
