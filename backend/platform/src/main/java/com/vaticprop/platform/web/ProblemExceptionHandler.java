@@ -155,6 +155,44 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                         "The service is busy; nothing was changed. Please try again in a moment."));
     }
 
+    /**
+     * The database went away inside a transaction. When the statement failed and then so did the rollback (the
+     * connection was cut: PostgreSQL stopped, a failover), nothing was committed — the same 503 as above. When the
+     * commit itself lost its connection, the outcome is unknown: still a 503 (the client should retry, and an order's
+     * Idempotency-Key makes that safe), but saying so rather than "nothing was changed". Any other transaction
+     * failure is a bug and stays a 500.
+     */
+    @ExceptionHandler(org.springframework.transaction.TransactionSystemException.class)
+    public ResponseEntity<Object> transactionFailed(org.springframework.transaction.TransactionSystemException ex) {
+        Throwable application = ex.getApplicationException();
+        if (application instanceof org.springframework.dao.TransientDataAccessException
+                || application instanceof org.springframework.dao.DataAccessResourceFailureException) {
+            return databaseBusy(ex);
+        }
+        if (application == null && connectionLost(ex)) {
+            log.warn("database connection lost during a commit: {}", ex.getClass().getSimpleName());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                            "The database connection was lost while saving, so the outcome is unknown. Retry with "
+                                    + "the same Idempotency-Key (it will not be applied twice), or read the "
+                                    + "resource to see whether it was saved."));
+        }
+        return unexpected(ex);
+    }
+
+    /** SQLState class 08: connection exception. */
+    private static boolean connectionLost(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> unexpected(Exception ex) {
         if (ex.getCause() instanceof PayloadTooLargeException tooLarge) {

@@ -74,6 +74,32 @@ public class PlatformTestApplication {
             throw new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection");
         }
 
+        /**
+         * What Spring raises when the database went away mid-transaction: the statement failed on the cut connection
+         * and so did the rollback (PostgreSQL stopped under load).
+         */
+        @GetMapping("/api/cut-connection")
+        Map<String, Object> cutConnection() {
+            var rollback = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed");
+            rollback.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException(
+                    "terminating connection due to administrator command"));
+            throw rollback;
+        }
+
+        /** A commit whose connection was cut: it may or may not have been applied. */
+        @GetMapping("/api/commit-lost")
+        Map<String, Object> commitLost() {
+            throw new org.springframework.transaction.TransactionSystemException("Could not commit JDBC transaction",
+                    new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        }
+
+        /** A transaction failure that is not the database being away stays a 500. */
+        @GetMapping("/api/commit-refused")
+        Map<String, Object> commitRefused() {
+            throw new org.springframework.transaction.TransactionSystemException("Could not commit",
+                    new IllegalStateException("a bug"));
+        }
+
         @GetMapping("/api/conflict")
         Map<String, Object> conflict() {
             throw new ApiProblemException(HttpStatus.CONFLICT, "assessment-not-active", "The assessment is paused.");

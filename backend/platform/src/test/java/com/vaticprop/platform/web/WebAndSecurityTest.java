@@ -271,6 +271,17 @@ class WebAndSecurityTest {
     }
 
     @Test
+    void aCommitWhoseConnectionWasCutIs503SayingTheOutcomeIsUnknownAndOtherTransactionFailuresStay500() {
+        HttpResponse<String> lost = send(authed("/api/commit-lost"));
+        JsonNode body = problem(lost, 503);
+        assertThat(body.get("type").asString()).endsWith("/database-unavailable");
+        assertThat(body.get("detail").asString()).contains("unknown", "Idempotency-Key");
+        assertThat(lost.headers().firstValue("Retry-After")).contains("1");
+        assertThat(lost.body()).doesNotContain("I/O error").doesNotContain("JDBC");
+        problem(send(authed("/api/commit-refused")), 500);
+    }
+
+    @Test
     void theErrorPathRequestedDirectlyIs404NotA500() {
         for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
             JsonNode body = problem(send(request("/error").method(method, HttpRequest.BodyPublishers.noBody())), 404);
@@ -288,7 +299,7 @@ class WebAndSecurityTest {
 
     @Test
     void aBusyOrUnreachableDatabaseIs503WithRetryAfterNot500() throws Exception {
-        for (String path : java.util.List.of("/api/busy", "/api/no-connection")) {
+        for (String path : java.util.List.of("/api/busy", "/api/no-connection", "/api/cut-connection")) {
             HttpResponse<String> response = send(authed(path));
             JsonNode body = problem(response, 503);
             assertThat(body.get("type").asString()).endsWith("/database-busy");
