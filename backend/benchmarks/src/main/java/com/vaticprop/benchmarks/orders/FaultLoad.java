@@ -155,15 +155,11 @@ public final class FaultLoad {
             clients.add(Thread.ofPlatform().name("fault-client-" + c).start(() -> {
                 try {
                     while (System.nanoTime() < end.get()) {
-                        Trader t = queue.poll(100, TimeUnit.MILLISECONDS);
+                        Trader t = Trader.nextPaced(queue, minGap);
                         if (t == null) {
                             continue;
                         }
                         try {
-                            long wait = t.lastSentNanos + minGap - System.nanoTime();
-                            if (wait > 0) {
-                                TimeUnit.NANOSECONDS.sleep(wait);
-                            }
                             t.lastSentNanos = System.nanoTime();
                             send(t);
                         } finally {

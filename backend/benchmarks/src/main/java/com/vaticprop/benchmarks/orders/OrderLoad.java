@@ -195,15 +195,11 @@ public final class OrderLoad {
                 Histogram mine = new Histogram(Duration.ofMinutes(1).toNanos(), 3);
                 try {
                     while (System.nanoTime() < end) {
-                        Trader t = queue.poll(100, TimeUnit.MILLISECONDS);
+                        Trader t = Trader.nextPaced(queue, minGap);
                         if (t == null) {
                             continue;
                         }
                         try {
-                            long wait = t.lastSentNanos + minGap - System.nanoTime();
-                            if (wait > 0) {
-                                TimeUnit.NANOSECONDS.sleep(wait);
-                            }
                             if (System.nanoTime() >= end) {
                                 break;
                             }

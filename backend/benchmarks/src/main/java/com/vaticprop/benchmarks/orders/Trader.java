@@ -21,4 +21,28 @@ final class Trader {
         this.accessToken = accessToken;
         this.refreshToken = refreshToken;
     }
+
+    /**
+     * Takes the next free trader off {@code queue} and waits until its last order is {@code minGapNanos} old, so that
+     * no assessment exceeds the core's per-assessment order rate (a 429 would measure the limiter, not the path).
+     * {@code null} when no trader came free within 100 ms. The caller puts the trader back when its order is done; if
+     * the wait is interrupted the trader goes back at once.
+     */
+    static Trader nextPaced(java.util.concurrent.BlockingQueue<Trader> queue, long minGapNanos)
+            throws InterruptedException {
+        Trader t = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (t == null) {
+            return null;
+        }
+        long wait = t.lastSentNanos + minGapNanos - System.nanoTime();
+        if (wait > 0) {
+            try {
+                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                queue.add(t);
+                throw e;
+            }
+        }
+        return t;
+    }
 }

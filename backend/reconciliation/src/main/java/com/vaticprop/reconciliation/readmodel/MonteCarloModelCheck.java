@@ -7,7 +7,6 @@ import com.vaticprop.reconciliation.ledger.CoreData;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -53,31 +52,10 @@ public final class MonteCarloModelCheck implements ReadModelCheck {
                         "applied up to seq " + seen + ", core is at seq " + coreSeq);
             }
         }
-        Set<UUID> seen = new HashSet<>();
-        Sql.forAssessments(db, "SELECT assessment_id, position_id, realized_pnl, fees FROM " + schema
-                + ".sample_round_trip WHERE assessment_id = ANY (?)", ids, rs -> {
-            UUID assessment = Sql.uuid(rs, 1);
-            UUID position = Sql.uuid(rs, 2);
-            seen.add(position);
-            BigDecimal realized = rs.getBigDecimal(3);
-            BigDecimal fees = rs.getBigDecimal(4);
-            net.computeIfPresent(assessment, (k, v) -> v.add(realized).subtract(fees));
-            CoreData.Position p = figures.closedPositions().get(position);
-            if (p == null) {
-                findings.add(Finding.Kind.MISMATCH, name(), "round trip " + position + " (assessment " + assessment + ")",
-                        "in " + schema + ".sample_round_trip but not a closed position in core");
-            } else if (!CoreFigures.same(p.realizedPnl(), realized) || !CoreFigures.same(p.fees(), fees)) {
-                findings.add(Finding.Kind.MISMATCH, name(), "round trip " + position, "realized/fees " + realized + "/"
-                        + fees + ", core " + p.realizedPnl() + "/" + p.fees());
-            }
-        });
-        for (CoreData.Position p : figures.closedPositions().values()) {
-            if (!seen.contains(p.id())) {
-                findings.add(Finding.Kind.LOST, name(), "round trip " + p.id() + " (assessment " + p.assessmentId() + ")",
-                        "closed in core but not in " + schema + ".sample_round_trip");
-            }
-        }
-        findings.counted("montecarlo round trips", seen.size());
+        int trips = RoundTrips.compare(db, schema + ".sample_round_trip", ids, figures, name(), findings,
+                (assessment, realized, fees) -> net.computeIfPresent(assessment, (k, v) -> v.add(realized)
+                        .subtract(fees)));
+        findings.counted("montecarlo round trips", trips);
         net.forEach((assessment, fromSample) -> {
             BigDecimal fromCore = figures.closedNet(core, assessment);
             if (fromCore != null && !CoreFigures.same(fromCore, fromSample)) {

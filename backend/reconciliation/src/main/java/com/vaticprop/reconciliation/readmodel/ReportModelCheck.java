@@ -84,30 +84,9 @@ public final class ReportModelCheck implements ReadModelCheck {
         }
         findings.counted("report fills", seenTrades.size());
 
-        Set<UUID> seenTrips = new HashSet<>();
-        Sql.forAssessments(db, "SELECT assessment_id, position_id, realized_pnl, fees FROM " + schema
-                + ".round_trip WHERE assessment_id = ANY (?)", ids, rs -> {
-            UUID assessment = Sql.uuid(rs, 1);
-            UUID position = Sql.uuid(rs, 2);
-            BigDecimal realized = rs.getBigDecimal(3);
-            seenTrips.add(position);
-            balance.computeIfPresent(assessment, (k, v) -> v.add(realized));
-            CoreData.Position p = figures.closedPositions().get(position);
-            if (p == null) {
-                findings.add(Finding.Kind.MISMATCH, name(), "round trip " + position + " (assessment " + assessment + ")",
-                        "in " + schema + ".round_trip but not a closed position in core");
-            } else if (!CoreFigures.same(p.realizedPnl(), rs.getBigDecimal(3)) || !CoreFigures.same(p.fees(), rs.getBigDecimal(4))) {
-                findings.add(Finding.Kind.MISMATCH, name(), "round trip " + position, "realized/fees "
-                        + rs.getBigDecimal(3) + "/" + rs.getBigDecimal(4) + ", core " + p.realizedPnl() + "/" + p.fees());
-            }
-        });
-        for (CoreData.Position p : figures.closedPositions().values()) {
-            if (!seenTrips.contains(p.id())) {
-                findings.add(Finding.Kind.LOST, name(), "round trip " + p.id() + " (assessment " + p.assessmentId() + ")",
-                        "closed in core but not in " + schema + ".round_trip");
-            }
-        }
-        findings.counted("report round trips", seenTrips.size());
+        int trips = RoundTrips.compare(db, schema + ".round_trip", ids, figures, name(), findings,
+                (assessment, realized, fees) -> balance.computeIfPresent(assessment, (k, v) -> v.add(realized)));
+        findings.counted("report round trips", trips);
 
         balance.forEach((assessment, fromReport) -> {
             BigDecimal fromCore = figures.closedTripBalance().get(assessment);
