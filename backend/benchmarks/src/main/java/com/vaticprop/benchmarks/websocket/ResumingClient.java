@@ -80,13 +80,9 @@ final class ResumingClient implements WebSocket.Listener {
     @Override
     public void onOpen(WebSocket ws) {
         socket = ws;
-        String since;
-        synchronized (this) {
-            since = last >= 0 ? ",\"since\":\"" + last + "\"" : "";
-        }
+        String subscribe = subscribeFrame();
         ws.sendText("{\"op\":\"auth\",\"token\":\"" + token + "\"}", true)
-                .thenCompose(w -> w.sendText("{\"op\":\"subscribe\",\"channel\":\"assessment:" + assessmentId + "\""
-                        + since + "}", true));
+                .thenCompose(w -> w.sendText(subscribe, true));
         ws.request(Long.MAX_VALUE);
     }
 
@@ -133,7 +129,23 @@ final class ResumingClient implements WebSocket.Listener {
         } else if (!"pong".equals(op)) {
             errors++;
             lastError = f.length() > 160 ? f.substring(0, 160) : f;
+            if (!subscribed && (f.contains("\"code\":4003") || f.contains("\"code\":1011"))) {
+                // the instance has not learnt the owner yet, or could not ask Redis: the README says retry
+                timer.schedule(this::resubscribe, 1, TimeUnit.SECONDS);
+            }
         }
+    }
+
+    private void resubscribe() {
+        WebSocket ws = socket;
+        if (ws != null && !stopping) {
+            ws.sendText(subscribeFrame(), true);
+        }
+    }
+
+    private synchronized String subscribeFrame() {
+        return "{\"op\":\"subscribe\",\"channel\":\"assessment:" + assessmentId + "\""
+                + (last >= 0 ? ",\"since\":\"" + last + "\"" : "") + "}";
     }
 
     @Override
@@ -147,12 +159,17 @@ final class ResumingClient implements WebSocket.Listener {
         lost("error: " + error.getClass().getSimpleName());
     }
 
-    /** The connection is gone (or could not be made): the next URL of the list, after 100 ms. */
+    /**
+     * The connection is gone (or could not be made): the next URL of the list, after 100 ms — 500 ms when the
+     * previous attempt failed too, so that a refusing instance is not hammered by 1,000 clients.
+     */
     private void lost(String why) {
         if (stopping) {
             return;
         }
+        long delay;
         synchronized (this) {
+            delay = subscribed ? 100 : 500;
             if (subscribed) {
                 disconnects++;
                 lostAtNanos = System.nanoTime();
@@ -164,7 +181,7 @@ final class ResumingClient implements WebSocket.Listener {
             urlIndex = (urlIndex + 1) % urls.size();
         }
         partial.setLength(0);
-        timer.schedule(this::connect, 100, TimeUnit.MILLISECONDS);
+        timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
 
     void stop() {
@@ -206,7 +223,7 @@ final class ResumingClient implements WebSocket.Listener {
                    long reconnectMillis, long errors, String lastError) {
 
         boolean ok() {
-            return first >= 0 && missing == 0 && duplicates == 0 && notRecovered == 0 && resumes == disconnects;
+            return first >= 0 && coreLast >= first && missing == 0 && duplicates == 0 && notRecovered == 0 && resumes == disconnects;
         }
 
         String tsv() {
