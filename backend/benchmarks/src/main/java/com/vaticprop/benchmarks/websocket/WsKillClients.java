@@ -85,7 +85,8 @@ public final class WsKillClients {
         clients.forEach(ResumingClient::stop);
         timer.shutdownNow();
         verdict(clients, coreLast, out);
-        System.exit(0);
+        System.out.flush();
+        System.exit(0); // the HttpClient's threads would keep the JVM alive
     }
 
     private static void status(List<ResumingClient> clients, Path out) throws java.io.IOException {
