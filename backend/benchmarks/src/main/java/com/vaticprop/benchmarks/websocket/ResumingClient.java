@@ -49,6 +49,7 @@ final class ResumingClient implements WebSocket.Listener {
     private long errors;
     private String lastError = "";
     private boolean subscribed;
+    private int failedAttempts;
     private volatile boolean stopping;
     private volatile WebSocket socket;
 
@@ -126,6 +127,7 @@ final class ResumingClient implements WebSocket.Listener {
                 }
             }
             subscribed = true;
+            failedAttempts = 0;
         } else if (!"pong".equals(op)) {
             errors++;
             lastError = f.length() > 160 ? f.substring(0, 160) : f;
@@ -176,9 +178,15 @@ final class ResumingClient implements WebSocket.Listener {
             } else if (lostAtNanos == 0 && first >= 0) {
                 lostAtNanos = System.nanoTime();
             }
+            // a live connection lost → the next instance at once; a failed first attempt (an overloaded instance
+            // timing out the upgrade or the 5 s auth) → the same one again, up to 3 times, so that the clients stay
+            // spread over the instances as they were placed
+            if (subscribed || ++failedAttempts >= 3) {
+                urlIndex = (urlIndex + 1) % urls.size();
+                failedAttempts = 0;
+            }
             subscribed = false;
             lastError = why;
-            urlIndex = (urlIndex + 1) % urls.size();
         }
         partial.setLength(0);
         timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);

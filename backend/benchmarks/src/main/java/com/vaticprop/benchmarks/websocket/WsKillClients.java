@@ -60,8 +60,8 @@ public final class WsKillClients {
             ResumingClient c = new ResumingClient(k, t[0], t[1], urls, firstUrl, http, timer);
             clients.add(c);
             c.connect();
-            if (k % 50 == 49) {
-                Thread.sleep(100); // do not open 1,000 upgrades in one burst on a 2-core machine
+            if (k % 25 == 24) {
+                Thread.sleep(250); // do not open 1,000 upgrades in one burst on a 2-core machine
             }
         }
         Path stop = out.resolve("stop");
