@@ -186,7 +186,8 @@ final class ResumingClient implements WebSocket.Listener {
                 failedAttempts = 0;
             }
             subscribed = false;
-            lastError = why;
+            // keep the server's error frame (why a 4001 / 4029 close came) next to the close itself
+            lastError = why + (lastError.startsWith("{") ? " after " + lastError : "");
         }
         partial.setLength(0);
         timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
