@@ -6,19 +6,26 @@
 #     positions, orders), outbox = Kafka by event id and seq order, read models (report, monte-carlo, websocket
 #     history) = core; it settles up to $SETTLE seconds for the asynchronous consumers to catch up.
 # usage: backend/benchmarks/fault-scenarios.sh <scenario>[,<scenario>…]
-#   scenarios: kill-core | kafka-stop | postgres-stop | redis-restart | feed-silent | all (= the five, in that order)
+#   scenarios: kill-core | kafka-stop | postgres-stop | redis-restart | feed-silent | ws-kill | all (= the six, in
+#   that order)
 #   Several scenarios run one after the other on one stack (it takes minutes to start on a loaded machine), each
 #   with its own load, fault and verdict; the reconciliation after each covers everything since the stack started.
 #   SKIP_BUILD=1 reuse the jars; TRADERS=100 CONCURRENCY=32 FAULT_AT=25 (s of load before the fault) OUTAGE=30 (s)
 #   AFTER=30 (s of load after the recovery) SETTLE=180 (s the reconciliation may wait for consumers to catch up)
 #   FEED_SILENCE=180 (s, feed-silent)
+#   ws-kill: WS_CLIENTS=1000 WebSocket clients (websocket.WsKillClients) over the load's traders, half on each of two
+#   websocket-service instances (a client-side list of both URLs), each subscribed to its trader's assessment channel;
+#   the fault is kill -9 of instance 1, its clients reconnect to instance 2 and resume with since = their last seq.
+#   Its extra verdict: every client has every seq of its assessment from the first it saw to core's last_seq, none
+#   twice, every resume recovered: true. A user may hold 10 connections per instance (max-connections-per-user), so
+#   WS_CLIENTS <= 10 × TRADERS (all of a trader's clients end on the survivor).
 # Results: backend/benchmarks/results/fault-<scenario>.md (the figures RELIABILITY.md quotes) and the logs in
 # backend/benchmarks/target/fault/<scenario>/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bin/jdk.sh
-SCENARIOS=${1:?usage: fault-scenarios.sh <kill-core|kafka-stop|postgres-stop|redis-restart|feed-silent|all>[,…] [seconds]}
-[ "$SCENARIOS" = all ] && SCENARIOS=kill-core,kafka-stop,postgres-stop,redis-restart,feed-silent
+SCENARIOS=${1:?usage: fault-scenarios.sh <kill-core|kafka-stop|postgres-stop|redis-restart|feed-silent|ws-kill|all>[,…]}
+[ "$SCENARIOS" = all ] && SCENARIOS=kill-core,kafka-stop,postgres-stop,redis-restart,feed-silent,ws-kill
 IFS=, read -r -a SCENARIO_LIST <<<"$SCENARIOS"
 AFTER=${AFTER:-30} # the load runs on this long after the platform recovered from the fault
 TRADERS=${TRADERS:-100}
@@ -27,6 +34,12 @@ FAULT_AT=${FAULT_AT:-25}
 OUTAGE=${OUTAGE:-30}
 SETTLE=${SETTLE:-180}
 FEED_SILENCE=${FEED_SILENCE:-180} # feed-silent: how long market-data-service is away (the issue's 3 minutes)
+WS_CLIENTS=${WS_CLIENTS:-1000}
+if [[ ",$SCENARIOS," = *,ws-kill,* ]]; then
+  [ "$WS_CLIENTS" -le $((TRADERS * 10)) ] || { echo "ws-kill: WS_CLIENTS=$WS_CLIENTS needs TRADERS >= $(((WS_CLIENTS + 9) / 10)) (10 connections per user per instance)" >&2; exit 64; }
+  ulimit -n "$(ulimit -Hn)"
+  [ "$(ulimit -n)" -ge $((WS_CLIENTS * 3 + 2000)) ] || { echo "ws-kill: ulimit -n $(ulimit -n) is too low for $WS_CLIENTS clients" >&2; exit 1; }
+fi
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   ./mvnw -B -q -o -Dmaven.test.skip=true package -am -pl backend/core-service,backend/market-data-service,\
@@ -45,6 +58,7 @@ RUN_START=$(date -u +%FT%TZ)
 log "scenarios ${SCENARIO_LIST[*]}: load ${FAULT_AT}s + fault + ${AFTER}s each, $TRADERS traders, $CONCURRENCY clients, fault at +${FAULT_AT}s"
 log "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 SERVICES=(market-data-service report-service monte-carlo-service websocket-service)
+[[ ",$SCENARIOS," = *,ws-kill,* ]] && SERVICES+=(websocket-service-2)
 STACK_T0=$SECONDS
 stack_start "${SERVICES[@]}"
 log "stack up in $((SECONDS - STACK_T0)) s"
@@ -99,6 +113,27 @@ fault_feed-silent() {
   log "market-data-service back"
 }
 
+# ws-kill: the clients (started by run_one once the load runs) must all be subscribed before the kill
+fault_ws-kill() {
+  local t0=$SECONDS
+  until grep -q "^subscribed=$WS_CLIENTS " "$WS_OUT/status" 2>/dev/null; do
+    kill -0 "$WS_PID" 2>/dev/null || { echo "WebSocket clients ended:" >&2; tail -20 "$OUT/ws-clients.log" >&2; exit 1; }
+    [ $((SECONDS - t0)) -lt 300 ] || { echo "not all $WS_CLIENTS clients subscribed: $(cat "$WS_OUT/status")" >&2; break; }
+    sleep 1
+  done
+  log "WebSocket clients: $(cat "$WS_OUT/status")"
+  log "kill -9 websocket-service (instance 1, port ${SERVICE_PORT[websocket-service]}, pid ${PIDS[websocket-service]})"
+  kill -9 "${PIDS[websocket-service]}"; wait "${PIDS[websocket-service]}" 2>/dev/null || true
+  unset "PIDS[websocket-service]"
+  t0=$SECONDS
+  sleep 2
+  until awk '{split($2, d, "="); split($3, r, "="); exit !(d[2] > 0 && d[2] == r[2])}' "$WS_OUT/status"; do
+    [ $((SECONDS - t0)) -lt 120 ] || { log "not every disconnected client resumed within 120 s"; break; }
+    sleep 1
+  done
+  log "WebSocket clients after the kill: $(cat "$WS_OUT/status") ($((SECONDS - t0 + 2)) s)"
+}
+
 for SCENARIO in "${SCENARIO_LIST[@]}"; do
   declare -F "fault_$SCENARIO" >/dev/null || { echo "unknown scenario $SCENARIO" >&2; exit 64; }
 done
@@ -117,6 +152,14 @@ until [ -f "$OUT/load/loading" ]; do
   sleep 1
 done
 LOAD_START_MS=$(cat "$OUT/load/loading")
+if [ "$SCENARIO" = ws-kill ]; then
+  WS_OUT=$OUT/ws
+  java -Xmx768m -cp backend/benchmarks/target/benchmarks-jmh.jar com.vaticprop.benchmarks.websocket.WsKillClients \
+    "ws://127.0.0.1:${SERVICE_PORT[websocket-service]}/ws,ws://127.0.0.1:${SERVICE_PORT[websocket-service-2]}/ws" \
+    "$OUT/load/traders.tsv" "$WS_CLIENTS" "$WS_OUT" "$SETTLE" >"$OUT/ws-clients.log" 2>&1 &
+  WS_PID=$!
+  log "$WS_CLIENTS WebSocket clients connecting to both websocket-service instances"
+fi
 log "load running; fault in ${FAULT_AT}s"
 sleep "$FAULT_AT"
 FAULT_START_S=$(date +%s)
@@ -125,6 +168,16 @@ FAULT_END_S=$(date +%s)
 sleep "$AFTER"
 touch "$OUT/load/stop"
 wait $LOAD_PID || true
+WS_RESULT=""
+if [ "$SCENARIO" = ws-kill ]; then
+  # core's last seq per assessment once the load stopped; the clients wait (up to $SETTLE s) to reach it, then judge
+  pg -c "SELECT id, last_seq FROM core.assessments WHERE id::text IN ($(sed "s/.*/'&'/" "$OUT/load/assessments.txt" | paste -sd,))" \
+    >"$WS_OUT/core-seq.tsv"
+  touch "$WS_OUT/stop"
+  wait $WS_PID || true
+  WS_RESULT=$(grep "^RESULT" "$OUT/ws-clients.log" || echo "RESULT none")
+  log "WebSocket clients: $WS_RESULT"
+fi
 grep -E "^(set-up|outcomes|RESULT)" "$OUT/load.log" || { tail -20 "$OUT/load.log"; exit 1; }
 RESULT=$(grep "^RESULT" "$OUT/load.log")
 figure() { sed "s/.*[ ]$1=\([0-9.]*\).*/\1/" <<<" $RESULT"; }
@@ -176,6 +229,10 @@ rf() { sed -n "s/.*[ ]$1=\([0-9]*\).*/\1/p" <<<" $RECON" | head -1; }
 
 MET=yes
 [ "$ACKED_MISSING" = 0 ] && [ "$ACKED_CHANGED" = 0 ] && [ "$RECON_EXIT" = 0 ] || MET=no
+wf() { sed -n "s/.*[ ]$1=\([0-9]*\).*/\1/p" <<<" $WS_RESULT" | head -1; }
+if [ "$SCENARIO" = ws-kill ]; then
+  [ "$(wf clients)" = "$WS_CLIENTS" ] && [ "$(wf ok)" = "$WS_CLIENTS" ] && [ "$(wf disconnected)" -gt 0 ] || MET=no
+fi
 {
   echo "## $SCENARIO — $(date -u +%FT%TZ)"
   echo
@@ -195,7 +252,14 @@ MET=yes
   echo "| compared | trades $(rf trades), orders $(rf orders), outbox events $(rf outbox_events), Kafka events $(rf kafka_events), report fills $(rf report_fills), websocket history entries $(rf websocket_history_entries) |"
   [ -n "$WS_NOTE" ] && echo "| websocket history (information only after a Redis restart) | $(grep -oE '(lost|gap|mismatch)=[0-9]+' <<<"$WS_NOTE" | tr '\n' ' ') |"
   echo "| read models in the verdict | $MODELS |"
-  echo "| target (0 acknowledged lost, 0 applied twice, seq order, balances = replay) | **$([ $MET = yes ] && echo met || echo NOT met)** |"
+  if [ "$SCENARIO" = ws-kill ]; then
+    echo "| WebSocket clients / on the killed instance (disconnected) / resumed on the other | $(wf clients) / $(wf disconnected) / $(wf resumed) |"
+    echo "| clients with every seq from their first to core's last_seq, no duplicate, resume recovered | $(wf ok) (failed $(wf failed)) |"
+    echo "| seqs missing / duplicated / resumes answered recovered: false / clients that saw no event | $(wf missing) / $(wf duplicates) / $(wf not_recovered) / $(wf no_events) |"
+    echo "| seq events received by all clients | $(wf seq_events) |"
+    echo "| reconnect time (connection lost → subscribed on the other instance) p50 / p99 / max | $(wf reconnect_p50_ms) / $(wf reconnect_p99_ms) / $(wf reconnect_max_ms) ms |"
+  fi
+  echo "| target (0 acknowledged lost, 0 applied twice, seq order, balances = replay$([ "$SCENARIO" = ws-kill ] && echo "; every client resumed with nothing lost or doubled")) | **$([ $MET = yes ] && echo met || echo NOT met)** |"
   echo
   echo "What clients saw from the fault's start to 10 s after its end:"
   echo

@@ -78,6 +78,9 @@ public final class FaultLoad {
                 (System.nanoTime() - t0) / 1e9);
         Files.writeString(out.resolve("assessments.txt"),
                 String.join("\n", traders.stream().map(t -> t.assessmentId).toList()) + "\n");
+        // the ws-kill scenario's WebSocket clients (websocket.WsKillClients) authenticate as these traders
+        Files.writeString(out.resolve("traders.tsv"),
+                String.join("\n", traders.stream().map(t -> t.assessmentId + "\t" + t.accessToken).toList()) + "\n");
         awaitFill(traders.getFirst());
         Files.writeString(out.resolve("loading"), Long.toString(System.currentTimeMillis()));
         System.out.printf("loading %d s with %d client threads%n", seconds, concurrency);
