@@ -175,6 +175,12 @@ if [ "$SCENARIO" = ws-kill ]; then
     >"$WS_OUT/core-seq.tsv"
   touch "$WS_OUT/stop"
   wait $WS_PID || true
+  # why the surviving instance refused clients (4001 reasons, the 4029 cap): its counters by reason
+  WS_REFUSALS=$(curl -s --max-time 10 "http://127.0.0.1:${SERVICE_PORT[websocket-service-2]}/metrics" \
+    | sed -n 's/^vatic_ws_auth_failures_total{.*reason="\([^"]*\)".*} \([0-9.E]*\)$/\1 \2/p' | paste -sd, || true)
+  # the failed clients grouped by what they last saw
+  awk -F'\t' 'NR > 1 && $15 == "FAIL" {n[substr($16, 1, 70)]++} END {for (k in n) printf "  %5d  %s\n", n[k], k}' \
+    "$WS_OUT/clients.tsv" 2>/dev/null | sort -rn >"$WS_OUT/failed-by-note.txt" || true
   WS_RESULT=$(grep "^RESULT" "$OUT/ws-clients.log" || echo "RESULT none")
   log "WebSocket clients: $WS_RESULT"
 fi
@@ -258,6 +264,7 @@ fi
     echo "| seqs missing / duplicated / resumes answered recovered: false / clients that saw no event | $(wf missing) / $(wf duplicates) / $(wf not_recovered) / $(wf no_events) |"
     echo "| seq events received by all clients | $(wf seq_events) |"
     echo "| reconnect time (connection lost → subscribed on the other instance) p50 / p99 / max | $(wf reconnect_p50_ms) / $(wf reconnect_p99_ms) / $(wf reconnect_max_ms) ms |"
+    echo "| auth refusals on the surviving instance, by reason (vatic_ws_auth_failures_total) | ${WS_REFUSALS:-none} |"
   fi
   echo "| target (0 acknowledged lost, 0 applied twice, seq order, balances = replay$([ "$SCENARIO" = ws-kill ] && echo "; every client resumed with nothing lost or doubled")) | **$([ $MET = yes ] && echo met || echo NOT met)** |"
   echo
@@ -267,6 +274,14 @@ fi
   cat "$OUT/during-fault.txt"
   echo '```'
   echo
+  if [ "$SCENARIO" = ws-kill ] && [ -s "$WS_OUT/failed-by-note.txt" ]; then
+    echo "Failed clients by their last note (close code and reason, or the connect error):"
+    echo
+    echo '```'
+    cat "$WS_OUT/failed-by-note.txt"
+    echo '```'
+    echo
+  fi
 } >"$OUT/result.md"
 mkdir -p backend/benchmarks/results
 cp "$OUT/result.md" "backend/benchmarks/results/fault-$SCENARIO.md"

@@ -38,6 +38,7 @@ class StreamAuthTest extends StreamTestSupport {
     void noTicketAndNoAuthFrameIsClosed4001AfterTheAuthTimeout() {
         WsClient client = connect(null);
         assertThat(client.closeCode(CLOSE)).isEqualTo(CloseCodes.UNAUTHENTICATED);
+        assertThat(client.closeReason()).isEqualTo("unauthenticated: timeout");
     }
 
     @Test
@@ -55,6 +56,7 @@ class StreamAuthTest extends StreamTestSupport {
         assertAlive(first);
         WsClient second = connect("ticket=" + ticket);
         assertThat(second.closeCode(CLOSE)).isEqualTo(CloseCodes.UNAUTHENTICATED);
+        assertThat(second.closeReason()).isEqualTo("unauthenticated: ticket-reused");
         assertAlive(first);
     }
 
@@ -62,6 +64,7 @@ class StreamAuthTest extends StreamTestSupport {
     void aTicketWithAWrongSignatureIs4001() {
         WsClient client = connect("ticket=" + IDENTITY.ticketWithWrongSignature(UUID.randomUUID().toString()));
         assertThat(client.closeCode(CLOSE)).isEqualTo(CloseCodes.UNAUTHENTICATED);
+        assertThat(client.closeReason()).isEqualTo("unauthenticated: invalid");
     }
 
     @Test
@@ -107,6 +110,7 @@ class StreamAuthTest extends StreamTestSupport {
         WsClient client = connect(null);
         client.send(subscribe("market:BTC-USD"));
         assertThat(client.closeCode(CLOSE)).isEqualTo(CloseCodes.UNAUTHENTICATED);
+        assertThat(client.closeReason()).isEqualTo("unauthenticated: not-authenticated");
     }
 
     @Test
@@ -125,6 +129,7 @@ class StreamAuthTest extends StreamTestSupport {
                 "TRADER")));
 
         assertThat(lapsed.closeCode(CLOSE)).isEqualTo(CloseCodes.UNAUTHENTICATED);
+        assertThat(lapsed.closeReason()).isEqualTo("unauthenticated: expired");
         assertThat(refreshed.drain(Duration.ofMillis(1500))).isEmpty();
         assertAlive(refreshed);
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +47,8 @@ class StreamFrameFuzzTest extends StreamTestSupport {
     static final Duration MAX_STREAM_PAUSE = Duration.ofSeconds(2);
 
     /** What one fuzzing connection saw. */
-    record WorkerResult(int sent, Map<String, Integer> categories, List<String> wrongAnswers, int reconnects) {
+    record WorkerResult(int sent, Map<String, Integer> categories, List<String> wrongAnswers, int reconnects,
+                        int oversizedReset) {
     }
 
     @Test
@@ -111,14 +113,18 @@ class StreamFrameFuzzTest extends StreamTestSupport {
             Map<String, Integer> categories = new TreeMap<>();
             results.forEach(r -> r.categories().forEach((k, v) -> categories.merge(k, v, Integer::sum)));
             List<String> wrong = results.stream().flatMap(r -> r.wrongAnswers().stream()).toList();
+            int oversizedReset = results.stream().mapToInt(WorkerResult::oversizedReset).sum();
             System.out.println("WSFUZZ seed=" + SEED + " frames=" + sent + " categories=" + categories
                     + " reconnects=" + results.stream().mapToInt(WorkerResult::reconnects).sum()
+                    + " oversizedReset=" + oversizedReset
                     + " wrongAnswers=" + wrong.size() + " fuzzMs=" + fuzzMillis + " streamEvents=" + offsets.size()
                     + " longestPauseMs=" + longestPause.toMillis()
                     + (wrong.isEmpty() ? "" : "\n  first wrong: " + wrong.subList(0, Math.min(10, wrong.size()))));
 
             assertThat(sent).isEqualTo(WORKERS * (ANSWERED_PER_WORKER + OVERSIZED_PER_WORKER));
             assertThat(wrong).as("frames without their documented answer (seed %d)", SEED).isEmpty();
+            assertThat(oversizedReset).as("oversized frames answered by a reset instead of the 1009 close frame")
+                    .isLessThan(WORKERS * OVERSIZED_PER_WORKER / 2);
             assertThat(offsets).as("the well-behaved client's stream: every event once, in seq order")
                     .containsExactlyElementsOf(range(offsets.getFirst(), last));
             assertThat(offsets.getFirst()).isLessThanOrEqualTo(3L);
@@ -140,6 +146,7 @@ class StreamFrameFuzzTest extends StreamTestSupport {
         int total = ANSWERED_PER_WORKER + OVERSIZED_PER_WORKER;
         int every = total / OVERSIZED_PER_WORKER;
         int reconnects = 0;
+        int oversizedReset = 0;
         WsClient client = WsClient.connect(port(), "ticket=" + IDENTITY.ticket(UUID.randomUUID().toString(),
                 "TRADER"));
         try {
@@ -154,6 +161,10 @@ class StreamFrameFuzzTest extends StreamTestSupport {
                         client.sendBinary(probe.binary());
                     }
                     problem = answerProblem(client, probe);
+                    if (problem != null && resetOnOversized(client, probe)) {
+                        oversizedReset++;
+                        problem = null;
+                    }
                 } catch (RuntimeException e) {
                     // an oversized frame may be refused before the client finished writing it: the close is the answer
                     int code = client.closeCode(ANSWER);
@@ -174,14 +185,25 @@ class StreamFrameFuzzTest extends StreamTestSupport {
         } finally {
             client.close();
         }
-        return new WorkerResult(total, categories, wrong, reconnects);
+        return new WorkerResult(total, categories, wrong, reconnects, oversizedReset);
+    }
+
+    /**
+     * True when an oversized frame's connection ended in a TCP reset instead of the 1009 close frame. Tomcat sends
+     * 1009 and closes while the client may still be writing the frame; the unread bytes make the kernel reset the
+     * connection, and a reset discards the close frame already in the client's receive buffer. The service did
+     * refuse the frame; the test still requires most oversized frames to show the 1009 itself.
+     */
+    private static boolean resetOnOversized(WsClient client, MalformedFrames.Probe probe) {
+        return probe.expect() == MalformedFrames.Expect.CLOSE_1009 && client.isClosed()
+                && client.closeCode(Duration.ZERO) == -1 && client.error() instanceof IOException;
     }
 
     /** Null when the service answered as documented, else what it did instead. */
     private static String answerProblem(WsClient client, MalformedFrames.Probe probe) {
         if (probe.expect() == MalformedFrames.Expect.CLOSE_1009) {
             int code = client.closeCode(ANSWER);
-            return code == CloseCodes.MESSAGE_TOO_BIG ? null : "closed " + code;
+            return code == CloseCodes.MESSAGE_TOO_BIG ? null : "closed " + code + (code == -1 ? " " + client.error() : "");
         }
         JsonNode answer;
         try {

@@ -78,10 +78,12 @@ public final class FaultLoad {
                 (System.nanoTime() - t0) / 1e9);
         Files.writeString(out.resolve("assessments.txt"),
                 String.join("\n", traders.stream().map(t -> t.assessmentId).toList()) + "\n");
+        awaitFill(traders.getFirst());
+        // fresh tokens (10 min) from the load's start: the set-up of 100 traders can itself take minutes
+        Trader.refreshTokens(http, traders);
         // the ws-kill scenario's WebSocket clients (websocket.WsKillClients) authenticate as these traders
         Files.writeString(out.resolve("traders.tsv"),
                 String.join("\n", traders.stream().map(t -> t.assessmentId + "\t" + t.accessToken).toList()) + "\n");
-        awaitFill(traders.getFirst());
         Files.writeString(out.resolve("loading"), Long.toString(System.currentTimeMillis()));
         System.out.printf("loading %d s with %d client threads%n", seconds, concurrency);
         long start = System.nanoTime();

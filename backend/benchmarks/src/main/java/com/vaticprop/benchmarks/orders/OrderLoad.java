@@ -56,7 +56,6 @@ public final class OrderLoad {
     private static final String TIER = "00841499-b687-3b4d-aebb-c77ae4f04eeb"; // Crypto Two-Step 100K (seed)
     private static final String QTY = "0.001";
     private static final long MIN_GAP_MS = 60;
-    private static final long TOKEN_LIFETIME_S = 600;
     private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z_]+)\"");
     private static final Pattern CHECK = Pattern.compile("\"check\":\"([A-Z_]+)\"");
     private static final Pattern TYPE = Pattern.compile("\"type\":\"https://vaticprop.com/problems/([a-z0-9-]+)\"");
@@ -85,7 +84,7 @@ public final class OrderLoad {
                 + " (%d 5xx answers sent again)%n", traders.size(), (System.nanoTime() - setupStart) / 1e9,
                 http.setUpServerErrors());
         verifyFill(traders.getFirst());
-        refreshTokens(traders);
+        Trader.refreshTokens(http, traders);
         Result warm = load(traders, warmup, concurrency);
         System.out.printf("warm-up %d s: %.0f orders/s, p99 %.1f ms, %s%n", warmup, warm.rate(),
                 ms(warm.latency, 99), warm.outcomes);
@@ -144,28 +143,6 @@ public final class OrderLoad {
                 + "market-data-service running with MARKET_DATA_SOURCES=simulated and publishing to the same Kafka?%n",
                 last.statusCode(), last.body());
         System.exit(2);
-    }
-
-    /** Access tokens live 10 minutes: renew them all (refresh rotation, no Argon2) right before the timed runs. */
-    private void refreshTokens(List<Trader> traders) throws Exception {
-        long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Trader t : traders) {
-                futures.add(pool.submit(() -> {
-                    String body = expect(http.send(http.post("/auth/refresh", null, forwardedFor(),
-                            "{\"refreshToken\":\"" + t.refreshToken + "\"}")), 200, "refresh " + t.email);
-                    t.accessToken = field(body, "accessToken");
-                    t.refreshToken = field(body, "refreshToken");
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        }
-        System.out.printf("tokens refreshed in %.1f s (valid %d s)%n", (System.nanoTime() - start) / 1e9,
-                TOKEN_LIFETIME_S);
     }
 
     // ------------------------------------------------------------------------------------------------------ load

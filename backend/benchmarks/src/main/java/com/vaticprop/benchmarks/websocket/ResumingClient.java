@@ -152,7 +152,7 @@ final class ResumingClient implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-        lost("close " + statusCode);
+        lost("close " + statusCode + (reason == null || reason.isEmpty() ? "" : " (" + reason + ")"));
         return null;
     }
 

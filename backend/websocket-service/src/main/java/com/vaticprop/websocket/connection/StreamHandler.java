@@ -229,7 +229,7 @@ public final class StreamHandler extends AbstractWebSocketHandler {
         connection.deadline(timer.schedule(() -> {
             if (connection.authGeneration() == generation) {
                 metrics.authFailed("expired");
-                connection.closeAfterQueued(CloseCodes.UNAUTHENTICATED_STATUS);
+                connection.closeAfterQueued(CloseCodes.unauthenticated("expired"));
             }
         }, settings.authTimeout().toMillis(), TimeUnit.MILLISECONDS));
     }
@@ -238,6 +238,6 @@ public final class StreamHandler extends AbstractWebSocketHandler {
         metrics.authFailed(reason);
         log.debug("connection {} refused: {}", connection.id(), reason);
         connection.deadline(null);
-        connection.closeNow(CloseCodes.UNAUTHENTICATED_STATUS);
+        connection.closeNow(CloseCodes.unauthenticated(reason));
     }
 }

@@ -20,12 +20,21 @@ public final class CloseCodes {
     public static final int UNAVAILABLE = 1011;
     public static final int RESTART = 1012;
 
-    public static final CloseStatus UNAUTHENTICATED_STATUS = new CloseStatus(UNAUTHENTICATED, "unauthenticated");
     public static final CloseStatus SLOW_CONSUMER_STATUS = new CloseStatus(SLOW_CONSUMER, "slow consumer");
     public static final CloseStatus TOO_MANY_CONNECTIONS_STATUS = new CloseStatus(TOO_MANY, "too many connections");
     public static final CloseStatus RESTART_STATUS = new CloseStatus(RESTART, "service restart");
     public static final CloseStatus NO_PONG_STATUS = new CloseStatus(1001, "no pong");
 
     private CloseCodes() {
+    }
+
+    /**
+     * 4001 with the refusal's reason ({@code unauthenticated: timeout}, {@code …: invalid}, {@code …: session-expired},
+     * {@code …: ticket-reused}, {@code …: unavailable}, …): the same words as the {@code reason} label of the auth
+     * failure metric, so a client (and the fault scenario's clients) can tell a token to renew from a slow auth to
+     * retry. None of them says more than the client already knows.
+     */
+    public static CloseStatus unauthenticated(String reason) {
+        return new CloseStatus(UNAUTHENTICATED, "unauthenticated: " + reason);
     }
 }

@@ -28,6 +28,8 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final AtomicInteger pings = new AtomicInteger();
     private final StringBuilder partial = new StringBuilder();
     private volatile WebSocket socket;
+    private volatile Throwable error;
+    private volatile String closeReason;
 
     public static WsClient connect(int port, String query) {
         return connect(port, query, null);
@@ -117,6 +119,16 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** The reason of the server's close frame, once {@link #closeCode} has seen it. */
+    public String closeReason() {
+        return closeReason;
+    }
+
+    /** What ended the connection without a close frame (close code -1), or null. */
+    public Throwable error() {
+        return error;
+    }
+
     public boolean isClosed() {
         return closed.isDone();
     }
@@ -150,12 +162,14 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeReason = reason;
         closed.complete(statusCode);
         return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
+        this.error = error;
         closed.complete(-1);
     }
 
