@@ -105,10 +105,15 @@ fault_redis-restart() {
 }
 
 fault_feed-silent() {
-  log "market feed silent for ${FEED_SILENCE}s: market-data-service stopped"
+  # the instruments with a fresh quote now: each must be announced degraded during the silence and recovered after
+  FEED_INSTRUMENTS=$(curl -s --max-time 10 "http://127.0.0.1:${SERVICE_PORT[market-data-service]}/prices" \
+    | grep -o '"instrument":"[^"]*"[^}]*"stale":false' | sed 's/"instrument":"\([^"]*\)".*/\1/' | paste -sd, || true)
+  log "market feed silent for ${FEED_SILENCE}s: market-data-service stopped ($(tr ',' '\n' <<<"$FEED_INSTRUMENTS" | grep -c .) instruments quoted fresh)"
+  SILENCE_START_MS=$(date +%s%3N)
   stop_pid market-data-service TERM
   local i; for i in $(seq 1 $((FEED_SILENCE / 10))); do sleep 10; log "  feed silent: $(probe)"; done
   SERVICE_ENV="MARKET_DATA_SOURCES=simulated" service_start market-data-service
+  SILENCE_END_MS=$(date +%s%3N)
   service_ready market-data-service "$READY_TIMEOUT"
   log "market-data-service back"
 }
@@ -184,6 +189,16 @@ if [ "$SCENARIO" = ws-kill ]; then
   WS_RESULT=$(grep "^RESULT" "$OUT/ws-clients.log" || echo "RESULT none")
   log "WebSocket clients: $WS_RESULT"
 fi
+MON_RESULT=""
+if [ "$SCENARIO" = feed-silent ]; then
+  # the monitor's side: every instrument announced on rules.monitoring-degraded during the silence, and recovered
+  MON_EXIT=0
+  java -cp backend/benchmarks/target/benchmarks-jmh.jar com.vaticprop.benchmarks.faults.MonitoringEvents \
+    "127.0.0.1:$KAFKA_PORT" "$SILENCE_START_MS" "$SILENCE_END_MS" "$FEED_INSTRUMENTS" >"$OUT/monitoring.txt" 2>&1 \
+    || MON_EXIT=$?
+  MON_RESULT=$(grep "^RESULT" "$OUT/monitoring.txt" || echo "RESULT none (exit $MON_EXIT)")
+  log "monitoring-degraded: $MON_RESULT"
+fi
 grep -E "^(set-up|outcomes|RESULT)" "$OUT/load.log" || { tail -20 "$OUT/load.log"; exit 1; }
 RESULT=$(grep "^RESULT" "$OUT/load.log")
 figure() { sed "s/.*[ ]$1=\([0-9.]*\).*/\1/" <<<" $RESULT"; }
@@ -236,6 +251,10 @@ rf() { sed -n "s/.*[ ]$1=\([0-9]*\).*/\1/p" <<<" $RECON" | head -1; }
 MET=yes
 [ "$ACKED_MISSING" = 0 ] && [ "$ACKED_CHANGED" = 0 ] && [ "$RECON_EXIT" = 0 ] || MET=no
 wf() { sed -n "s/.*[ ]$1=\([0-9]*\).*/\1/p" <<<" $WS_RESULT" | head -1; }
+mf() { sed -n "s/.*[ ]$1=\([0-9]*\).*/\1/p" <<<" $MON_RESULT" | head -1; }
+if [ "$SCENARIO" = feed-silent ]; then
+  [ "${MON_EXIT:-1}" = 0 ] && [ "$(mf instruments)" -gt 0 ] || MET=no
+fi
 if [ "$SCENARIO" = ws-kill ]; then
   [ "$(wf clients)" = "$WS_CLIENTS" ] && [ "$(wf ok)" = "$WS_CLIENTS" ] && [ "$(wf disconnected)" -gt 0 ] || MET=no
 fi
@@ -258,6 +277,9 @@ fi
   echo "| compared | trades $(rf trades), orders $(rf orders), outbox events $(rf outbox_events), Kafka events $(rf kafka_events), report fills $(rf report_fills), websocket history entries $(rf websocket_history_entries) |"
   [ -n "$WS_NOTE" ] && echo "| websocket history (information only after a Redis restart) | $(grep -oE '(lost|gap|mismatch)=[0-9]+' <<<"$WS_NOTE" | tr '\n' ' ') |"
   echo "| read models in the verdict | $MODELS |"
+  if [ "$SCENARIO" = feed-silent ]; then
+    echo "| instruments quoted fresh before the silence / announced \`rules.monitoring-degraded\` during it / announced recovered after / went stale unannounced | $(mf instruments) / $(mf degraded) / $(mf recovered) / $(mf silent) |"
+  fi
   if [ "$SCENARIO" = ws-kill ]; then
     echo "| WebSocket clients / on the killed instance (disconnected) / resumed on the other | $(wf clients) / $(wf disconnected) / $(wf resumed) |"
     echo "| clients with every seq from their first to core's last_seq, no duplicate, resume recovered | $(wf ok) (failed $(wf failed)) |"
@@ -274,6 +296,14 @@ fi
   cat "$OUT/during-fault.txt"
   echo '```'
   echo
+  if [ "$SCENARIO" = feed-silent ]; then
+    echo "The monitor per instrument (\`rules.monitoring-degraded\` since the silence began):"
+    echo
+    echo '```'
+    grep -v "^RESULT" "$OUT/monitoring.txt" | tail -40
+    echo '```'
+    echo
+  fi
   if [ "$SCENARIO" = ws-kill ] && [ -s "$WS_OUT/failed-by-note.txt" ]; then
     echo "Failed clients by their last note (close code and reason, or the connect error):"
     echo

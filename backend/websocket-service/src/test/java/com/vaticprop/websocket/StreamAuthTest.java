@@ -164,14 +164,36 @@ class StreamAuthTest extends StreamTestSupport {
     }
 
     @Test
-    void aUserBeyondTheConnectionCapIsClosed4029() {
+    void aUserBeyondTheConnectionCapIsClosed4029() throws InterruptedException {
         UUID user = UUID.randomUUID();
         assertAlive(connectAs(user));
-        assertAlive(connectAs(user));
+        WsClient second = connectAs(user);
+        assertAlive(second);
         WsClient third = connectAs(user);
         assertError(third.next(), CloseCodes.TOO_MANY);
         assertThat(third.closeCode(CLOSE)).isEqualTo(CloseCodes.TOO_MANY);
         assertAlive(connectAs(UUID.randomUUID())); // other users are not affected
+
+        // a client that sends its subscribe right behind the auth frame still learns why: 4029, not a bare 4001
+        WsClient eager = connect(null);
+        eager.send(Map.of("op", "auth", "token", IDENTITY.accessToken(user.toString(), Instant.now().plusSeconds(600),
+                "TRADER")));
+        eager.send(Map.of("op", "subscribe", "channel", "assessment:" + UUID.randomUUID()));
+        assertError(eager.next(), CloseCodes.TOO_MANY);
+        assertThat(eager.closeCode(CLOSE)).isEqualTo(CloseCodes.TOO_MANY);
+
+        second.close(); // its slot comes back once the server has seen the close
+        boolean admitted = false;
+        for (int attempt = 0; attempt < 20 && !admitted; attempt++) {
+            WsClient next = connectAs(user);
+            next.send(Map.of("op", "ping"));
+            admitted = "pong".equals(next.next(Duration.ofSeconds(5)).get("op").asString());
+            next.close();
+            if (!admitted) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(admitted).as("a connection admitted once another one closed").isTrue();
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * One client socket: who it is (once authenticated), its send queue, its subscriptions (channel name → whatever
@@ -32,12 +33,59 @@ public final class Connection {
     private final AtomicLong authGeneration = new AtomicLong();
     private volatile StreamPrincipal principal;
     private volatile ScheduledFuture<?> deadline;
+    /** Whose per-user slot this connection holds (guarded by {@code this}); null before admission. */
+    private String slotUser;
+    /** The socket closed and its slot (if any) was given back: nothing may claim one for it again. */
+    private volatile boolean ended;
 
     public Connection(WebSocketSession session, int sendQueueLimit, Executor writers, StreamMetrics metrics) {
         this.session = session;
         this.closers = writers;
         this.metrics = metrics;
         this.queue = new SendQueue(session, sendQueueLimit, writers, metrics, this::slowConsumer);
+    }
+
+    /** What {@link ConnectionRegistry#claimUserSlot} decided. */
+    public enum SlotClaim {
+        /** The connection now holds a slot of its user (or already did). */
+        CLAIMED,
+        /** The user is at the cap: refuse with 4029. */
+        FULL,
+        /** The socket closed while its auth frame was being checked: nothing to admit. */
+        ENDED
+    }
+
+    /**
+     * Claims the user's slot through {@code counter} unless the connection has ended. The close of a socket is
+     * handled on another thread than its frames: an auth frame still being checked when the auth timeout closed the
+     * socket used to claim a slot after the close had given back none, and that slot stayed taken for good — after
+     * a failover the user's reconnecting clients then met 4029 on every try (the ws-kill fault scenario found it).
+     */
+    synchronized SlotClaim claimSlot(String userId, BooleanSupplier counter) {
+        if (ended) {
+            return SlotClaim.ENDED;
+        }
+        if (slotUser != null) {
+            return SlotClaim.CLAIMED;
+        }
+        if (!counter.getAsBoolean()) {
+            return SlotClaim.FULL;
+        }
+        slotUser = userId;
+        return SlotClaim.CLAIMED;
+    }
+
+    /** Marks the connection ended; returns the user whose slot it held (to give back), or null. */
+    synchronized String end() {
+        ended = true;
+        String user = slotUser;
+        slotUser = null;
+        return user;
+    }
+
+    /** True once the socket closed; a subscription added after that must be dropped by whoever added it. */
+    public boolean ended() {
+        return ended;
     }
 
     public String id() {
@@ -118,6 +166,11 @@ public final class Connection {
                 // the socket is gone either way
             }
         });
+    }
+
+    /** The service has decided to close this socket: the close frame is its answer to anything still arriving. */
+    public boolean closing() {
+        return closing.get();
     }
 
     public boolean open() {

@@ -23,16 +23,40 @@ public final class ConnectionRegistry {
         return connections.get(id);
     }
 
-    public Connection remove(String id) {
-        return connections.remove(id);
-    }
-
     public Collection<Connection> all() {
         return connections.values();
     }
 
-    /** Counts a connection for its user; false (and not counted) when the user is at {@code cap}. */
-    public boolean claimUserSlot(String userId, int cap) {
+    /**
+     * Counts {@code connection} for its user unless the user is at {@code cap} or the connection has already
+     * closed ({@link #end}); a connection holds at most one slot.
+     */
+    public Connection.SlotClaim claimUserSlot(Connection connection, String userId, int cap) {
+        return connection.claimSlot(userId, () -> claim(userId, cap));
+    }
+
+    /**
+     * The socket {@code id} closed: forgets the connection and gives back its user's slot. Returns the connection,
+     * or null when it was unknown (already ended).
+     */
+    public Connection end(String id) {
+        Connection connection = connections.remove(id);
+        if (connection != null) {
+            String user = connection.end();
+            if (user != null) {
+                perUser.computeIfPresent(user, (u, c) -> c.decrementAndGet() <= 0 ? null : c);
+            }
+        }
+        return connection;
+    }
+
+    /** Connections counted for {@code userId} on this replica. */
+    public int slotsHeld(String userId) {
+        AtomicInteger count = perUser.get(userId);
+        return count == null ? 0 : count.get();
+    }
+
+    private boolean claim(String userId, int cap) {
         boolean[] claimed = {false};
         perUser.compute(userId, (u, count) -> {
             AtomicInteger c = count == null ? new AtomicInteger() : count;
@@ -43,9 +67,5 @@ public final class ConnectionRegistry {
             return c.get() == 0 ? null : c;
         });
         return claimed[0];
-    }
-
-    public void releaseUserSlot(String userId) {
-        perUser.computeIfPresent(userId, (u, c) -> c.decrementAndGet() <= 0 ? null : c);
     }
 }

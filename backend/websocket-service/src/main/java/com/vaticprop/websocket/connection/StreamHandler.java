@@ -108,7 +108,9 @@ public final class StreamHandler extends AbstractWebSocketHandler {
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         Connection connection = registry.get(session.getId());
-        if (connection == null) {
+        if (connection == null || connection.closing()) {
+            // a frame the client sent before it saw our close (a subscribe right behind a refused auth) is not
+            // refused a second time: that second refusal overtook the 4029 and showed the client a bare 4001
             return;
         }
         connection.pong(); // any frame proves the peer is alive
@@ -146,7 +148,7 @@ public final class StreamHandler extends AbstractWebSocketHandler {
     @Override
     protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
         Connection connection = registry.get(session.getId());
-        if (connection == null) {
+        if (connection == null || connection.closing()) {
             return;
         }
         connection.pong();
@@ -172,15 +174,12 @@ public final class StreamHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        Connection connection = registry.remove(session.getId());
+        Connection connection = registry.end(session.getId());
         if (connection == null) {
             return;
         }
         connection.deadline(null);
         subscriptions.unsubscribeAll(connection);
-        if (connection.authenticated()) {
-            registry.releaseUserSlot(connection.principal().userId());
-        }
         metrics.connectionClosed();
     }
 
@@ -203,14 +202,16 @@ public final class StreamHandler extends AbstractWebSocketHandler {
     }
 
     private void admit(Connection connection, StreamPrincipal principal) {
-        if (!registry.claimUserSlot(principal.userId(), settings.maxConnectionsPerUser())) {
-            connection.deadline(null);
-            connection.send(frames.error(CloseCodes.TOO_MANY, "at most " + settings.maxConnectionsPerUser()
-                    + " connections per user"));
-            connection.closeAfterQueued(CloseCodes.TOO_MANY_CONNECTIONS_STATUS);
-            return;
+        switch (registry.claimUserSlot(connection, principal.userId(), settings.maxConnectionsPerUser())) {
+            case ENDED -> connection.deadline(null);
+            case FULL -> {
+                connection.deadline(null);
+                connection.send(frames.error(CloseCodes.TOO_MANY, "at most " + settings.maxConnectionsPerUser()
+                        + " connections per user"));
+                connection.closeAfterQueued(CloseCodes.TOO_MANY_CONNECTIONS_STATUS);
+            }
+            case CLAIMED -> refreshed(connection, principal);
         }
-        refreshed(connection, principal);
     }
 
     /** Installs a (new) principal and arms the expiry timer for its session. */

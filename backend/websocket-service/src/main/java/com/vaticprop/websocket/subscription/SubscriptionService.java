@@ -187,6 +187,10 @@ public final class SubscriptionService {
         connection.subscriptions().put(subscriber.channel(), handle);
         index.add(subscriber);
         metrics.subscribed();
+        if (connection.ended()) {
+            // the socket closed while this subscribe was handled: its close already dropped what it saw
+            unsubscribe(connection, subscriber.channel());
+        }
     }
 
     /**
