@@ -181,8 +181,9 @@ if [ "$SCENARIO" = ws-kill ]; then
   touch "$WS_OUT/stop"
   wait $WS_PID || true
   # why the surviving instance refused clients (4001 reasons, the 4029 cap): its counters by reason
-  WS_REFUSALS=$(curl -s --max-time 10 "http://127.0.0.1:${SERVICE_PORT[websocket-service-2]}/metrics" \
-    | sed -n 's/^vatic_ws_auth_failures_total{.*reason="\([^"]*\)".*} \([0-9.E]*\)$/\1 \2/p' | paste -sd, || true)
+  WS_METRICS=$(curl -s --max-time 10 "http://127.0.0.1:${SERVICE_PORT[websocket-service-2]}/metrics" || true)
+  WS_REFUSALS=$(sed -n 's/^vatic_ws_auth_failures_total{.*reason="\([^"]*\)".*} \([0-9.E]*\)$/\1 \2/p' <<<"$WS_METRICS" | paste -sd, || true)
+  WS_RESUMES=$(sed -n 's/^vatic_ws_resume_total{.*result="\([^"]*\)".*} \([0-9.E]*\)$/\1 \2/p' <<<"$WS_METRICS" | paste -sd, || true)
   # the failed clients grouped by what they last saw
   awk -F'\t' 'NR > 1 && $15 == "FAIL" {n[substr($16, 1, 70)]++} END {for (k in n) printf "  %5d  %s\n", n[k], k}' \
     "$WS_OUT/clients.tsv" 2>/dev/null | sort -rn >"$WS_OUT/failed-by-note.txt" || true
@@ -287,6 +288,7 @@ fi
     echo "| seq events received by all clients | $(wf seq_events) |"
     echo "| reconnect time (connection lost → subscribed on the other instance) p50 / p99 / max | $(wf reconnect_p50_ms) / $(wf reconnect_p99_ms) / $(wf reconnect_max_ms) ms |"
     echo "| auth refusals on the surviving instance, by reason (vatic_ws_auth_failures_total) | ${WS_REFUSALS:-none} |"
+    echo "| resumes on the surviving instance, by result (vatic_ws_resume_total: hit = recovered, miss / gap / unavailable = recovered: false) | ${WS_RESUMES:-none} |"
   fi
   echo "| target (0 acknowledged lost, 0 applied twice, seq order, balances = replay$([ "$SCENARIO" = ws-kill ] && echo "; every client resumed with nothing lost or doubled")) | **$([ $MET = yes ] && echo met || echo NOT met)** |"
   echo

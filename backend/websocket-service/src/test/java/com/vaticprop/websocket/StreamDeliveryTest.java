@@ -215,7 +215,7 @@ class StreamDeliveryTest extends StreamTestSupport {
     }
 
     @Test
-    void aResumeAcrossAHoleInTheHistoryIsRecoveredFalseNotASilentGap() {
+    void aResumeAcrossAHoleInTheHistoryIsRecoveredFalseNotASilentGap() throws Exception {
         UUID owner = UUID.randomUUID();
         UUID id = UUID.randomUUID();
         createAssessment(id, owner);
@@ -231,6 +231,11 @@ class StreamDeliveryTest extends StreamTestSupport {
         JsonNode subscribed = client.next();
         assertThat(subscribed.get("op").asString()).isEqualTo("subscribed");
         assertThat(subscribed.get("recovered").asBoolean()).as("3 and 5 are there, 4 is not").isFalse();
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(metrics).as("a hole is counted as such").containsPattern(
+                "vatic_ws_resume_total\\{[^}]*result=\"gap\"[^}]*\\} [1-9]");
         EVENTS.seq(id, owner, 7);
         assertThat(offsets(until(client, 7))).containsExactly(7L);
 

@@ -123,6 +123,8 @@ class StreamRedisOutageTest {
         JsonNode degraded = waiting.next();
         assertThat(degraded.get("op").asString()).isEqualTo("subscribed");
         assertThat(degraded.get("recovered").asBoolean()).isFalse();
+        assertThat(get("/metrics").body()).as("told apart from a resume outside the window")
+                .containsPattern("vatic_ws_resume_total\\{[^}]*result=\"unavailable\"[^}]*\\} [1-9]");
         JsonNode snapshot = waiting.next();
         assertThat(snapshot.get("type").asString()).isEqualTo("assessment.account-snapshot");
         assertThat(snapshot.get("data").get("equity").asString()).isEqualTo("100250");

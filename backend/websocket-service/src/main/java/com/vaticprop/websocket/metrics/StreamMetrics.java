@@ -1,5 +1,7 @@
 package com.vaticprop.websocket.metrics;
 
+import java.util.EnumMap;
+import java.util.Map;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,8 +21,7 @@ public final class StreamMetrics {
     private final AtomicInteger subscriptions = new AtomicInteger();
     private final Counter messagesOut;
     private final Counter slowConsumerCloses;
-    private final Counter resumeHits;
-    private final Counter resumeMisses;
+    private final Map<Resume, Counter> resumes = new EnumMap<>(Resume.class);
     private final Counter gapsSkipped;
     private final Counter recordsDropped;
     private final Timer latency;
@@ -36,10 +37,11 @@ public final class StreamMetrics {
                 .register(registry);
         slowConsumerCloses = Counter.builder("vatic.ws.slow.consumer.closes")
                 .description("connections closed with 4008").register(registry);
-        resumeHits = Counter.builder("vatic.ws.resume").tag("result", "hit")
-                .description("subscribe with since: history covered it (hit) or not (miss)").register(registry);
-        resumeMisses = Counter.builder("vatic.ws.resume").tag("result", "miss")
-                .description("subscribe with since: history covered it (hit) or not (miss)").register(registry);
+        for (Resume result : Resume.values()) {
+            resumes.put(result, Counter.builder("vatic.ws.resume").tag("result", result.label)
+                    .description("subscribe with since: replayed from the history (hit); not covered by it (miss);"
+                            + " a hole in it (gap); history unreadable (unavailable)").register(registry));
+        }
         gapsSkipped = Counter.builder("vatic.ws.seq.gaps.skipped")
                 .description("seqs given up on after the gap timeout").register(registry);
         recordsDropped = Counter.builder("vatic.ws.records.dropped")
@@ -81,8 +83,23 @@ public final class StreamMetrics {
                 .description("refused tickets, tokens and auth timeouts").register(registry).increment();
     }
 
-    public void resume(boolean hit) {
-        (hit ? resumeHits : resumeMisses).increment();
+    public void resume(Resume result) {
+        resumes.get(result).increment();
+    }
+
+    /**
+     * How a subscribe with {@code since} was answered. Only {@link #HIT} is {@code recovered: true}; the others
+     * are told apart so that an operator can see whether resumes fail for want of history (the window), a hole in it
+     * (appends refused while Redis was away) or a Redis that did not answer in time.
+     */
+    public enum Resume {
+        HIT("hit"), MISS("miss"), GAP("gap"), UNAVAILABLE("unavailable");
+
+        private final String label;
+
+        Resume(String label) {
+            this.label = label;
+        }
     }
 
     public void gapSkipped(long count) {

@@ -97,7 +97,7 @@ public final class SubscriptionService {
             replay = Replay.unavailable();
         }
         if (sinceSeq != null) {
-            metrics.resume(replay.recovered());
+            metrics.resume(replay.outcome());
         }
         if (replay.recovered()) {
             connection.send(frames.subscribed(channel.name(), true));
@@ -134,13 +134,14 @@ public final class SubscriptionService {
             if (covered) {
                 List<EventHistory.StoredEvent> missed = history.range(id, sinceSeq + 1, Long.MAX_VALUE / 2);
                 if (contiguous(missed, sinceSeq + 1)) {
-                    return new Replay(true, missed, last);
+                    return new Replay(StreamMetrics.Resume.HIT, missed, last);
                 }
                 // a hole (appends refused while Redis was away): replaying around it would hide the loss
+                return new Replay(StreamMetrics.Resume.GAP, List.of(), last);
             }
-            return new Replay(false, List.of(), last);
+            return new Replay(StreamMetrics.Resume.MISS, List.of(), last);
         }
-        return new Replay(false, List.of(), history.lastSeq(id));
+        return new Replay(StreamMetrics.Resume.MISS, List.of(), history.lastSeq(id));
     }
 
     private static boolean contiguous(List<EventHistory.StoredEvent> events, long from) {
@@ -154,9 +155,13 @@ public final class SubscriptionService {
     }
 
     /** The answer to a subscribe: replayed (recovered) or not; {@code top} is -1 when the history was unreadable. */
-    private record Replay(boolean recovered, List<EventHistory.StoredEvent> missed, long top) {
+    private record Replay(StreamMetrics.Resume outcome, List<EventHistory.StoredEvent> missed, long top) {
         static Replay unavailable() {
-            return new Replay(false, List.of(), AssessmentSubscription.POSITION_UNKNOWN);
+            return new Replay(StreamMetrics.Resume.UNAVAILABLE, List.of(), AssessmentSubscription.POSITION_UNKNOWN);
+        }
+
+        boolean recovered() {
+            return outcome == StreamMetrics.Resume.HIT;
         }
     }
 
