@@ -90,6 +90,8 @@ export class LiveStream {
     } else if (frame.op === 'subscribed') {
       const state = this.channels.get(frame.channel);
       if (state) state.confirmed = true;
+      // where a fresh subscription stands: a reconnect before the first event resumes from here, nothing missed
+      if (state && state.since === null && frame.offset !== null && frame.offset !== undefined) state.since = frame.offset;
       this.onState('subscribed', `${frame.channel}${frame.recovered ? ' (resumed, nothing missed)' : ''}`);
     } else if (frame.op === 'error') {
       if (frame.code === 4001 && this.api.session) {

@@ -117,6 +117,34 @@ class StreamDeliveryTest extends StreamTestSupport {
     }
 
     @Test
+    void aFreshSubscribeSaysWhereItStandsSoAClientThatSawNothingYetCanResume() {
+        UUID owner = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        String channel = "assessment:" + id;
+        createAssessment(id, owner);
+        EVENTS.seq(id, owner, 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> history.lastSeq(id) == 2);
+
+        WsClient quiet = connectAs(owner);
+        quiet.send(subscribe(channel));
+        JsonNode subscribed = quiet.next();
+        assertThat(subscribed.get("recovered").asBoolean()).isFalse();
+        assertThat(subscribed.get("offset").asString()).as("the seq it goes live after").isEqualTo("2");
+        assertThat(quiet.drain(Duration.ofMillis(300))).as("nothing came before the connection was lost").isEmpty();
+        quiet.close();
+
+        EVENTS.seq(id, owner, 3);
+        EVENTS.seq(id, owner, 4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> history.lastSeq(id) == 4);
+        WsClient back = connectAs(owner);
+        back.send(subscribe(channel, subscribed.get("offset").asString()));
+        JsonNode resumed = back.next();
+        assertThat(resumed.get("recovered").asBoolean()).isTrue();
+        assertThat(resumed.get("offset").asString()).isEqualTo("2");
+        assertThat(offsets(until(back, 4))).containsExactly(3L, 4L);
+    }
+
+    @Test
     void aTraderSeesFillsDistancesAndAViolationLiveAndAfterAReconnectMissesNothing() {
         UUID owner = UUID.randomUUID();
         UUID id = UUID.randomUUID();

@@ -118,6 +118,13 @@ final class ResumingClient implements WebSocket.Listener {
             seen.set(bit);
             last = Math.max(last, seq);
         } else if ("subscribed".equals(op)) {
+            String offset = find(OFFSET, f);
+            if (first < 0 && offset != null) {
+                // where the subscription stands: every seq above it is this client's to receive, and its resume
+                // point until the first event comes (a resume without since could not prove anything)
+                last = Long.parseLong(offset);
+                first = last + 1;
+            }
             if (lostAtNanos != 0) {
                 resumes++;
                 reconnectMillis = (System.nanoTime() - lostAtNanos) / 1_000_000;
@@ -232,7 +239,7 @@ final class ResumingClient implements WebSocket.Listener {
                    long reconnectMillis, long errors, String lastError) {
 
         boolean ok() {
-            return first >= 0 && coreLast >= first && missing == 0 && duplicates == 0 && notRecovered == 0 && resumes == disconnects;
+            return first >= 0 && coreLast + 1 >= first && missing == 0 && duplicates == 0 && notRecovered == 0 && resumes == disconnects;
         }
 
         String tsv() {

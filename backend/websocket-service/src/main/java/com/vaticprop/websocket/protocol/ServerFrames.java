@@ -31,10 +31,23 @@ public final class ServerFrames {
     }
 
     public String subscribed(String channel, boolean recovered) {
+        return subscribed(channel, recovered, null);
+    }
+
+    /**
+     * {@code offset}: the seq this subscription stands at — every event above it follows, none at or below. A client
+     * that reconnects before any event came resumes with {@code since} = this offset, so even a quiet channel's
+     * resume proves that nothing was missed (without it, such a client could only subscribe afresh). Null (absent
+     * from the frame) for market channels and when the history was unreadable.
+     */
+    public String subscribed(String channel, boolean recovered, Long offset) {
         ObjectNode node = mapper.createObjectNode();
         node.put("op", "subscribed");
         node.put("channel", channel);
         node.put("recovered", recovered);
+        if (offset != null) {
+            node.put("offset", Long.toString(offset));
+        }
         return mapper.writeValueAsString(node);
     }
 

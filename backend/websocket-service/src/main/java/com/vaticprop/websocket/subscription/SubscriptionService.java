@@ -100,7 +100,7 @@ public final class SubscriptionService {
             metrics.resume(replay.outcome());
         }
         if (replay.recovered()) {
-            connection.send(frames.subscribed(channel.name(), true));
+            connection.send(frames.subscribed(channel.name(), true, sinceSeq));
             long sent = sinceSeq;
             for (EventHistory.StoredEvent e : replay.missed()) {
                 connection.send(e.frame());
@@ -115,7 +115,9 @@ public final class SubscriptionService {
         } catch (RuntimeException e) {
             snapshot = Optional.empty(); // Redis away and no local copy: the client reloads from core's API
         }
-        connection.send(frames.subscribed(channel.name(), false));
+        long top = replay.top();
+        connection.send(frames.subscribed(channel.name(), false,
+                top == AssessmentSubscription.POSITION_UNKNOWN ? null : top));
         snapshot.ifPresent(connection::send);
         s.goLive(replay.top());
     }
