@@ -35,6 +35,7 @@ OUTAGE=${OUTAGE:-30}
 SETTLE=${SETTLE:-180}
 FEED_SILENCE=${FEED_SILENCE:-180} # feed-silent: how long market-data-service is away (the issue's 3 minutes)
 WS_CLIENTS=${WS_CLIENTS:-1000}
+REDIS_WS_CLIENTS=${REDIS_WS_CLIENTS:-200} # redis-restart: clients on the one instance, resuming through the outage
 if [[ ",$SCENARIOS," = *,ws-kill,* ]]; then
   [ "$WS_CLIENTS" -le $((TRADERS * 10)) ] || { echo "ws-kill: WS_CLIENTS=$WS_CLIENTS needs TRADERS >= $(((WS_CLIENTS + 9) / 10)) (10 connections per user per instance)" >&2; exit 64; }
   ulimit -n "$(ulimit -Hn)"
@@ -97,11 +98,21 @@ fault_postgres-stop() {
 }
 
 fault_redis-restart() {
+  ws_clients_subscribed
   log "Redis stopped for ${OUTAGE}s (its data is lost: no persistence)"
   redis_stop
-  local i; for i in $(seq 1 $((OUTAGE / 5))); do sleep 5; log "  Redis down: $(probe)"; done
+  local i; for i in $(seq 1 $((OUTAGE / 5))); do
+    sleep 5; log "  Redis down: $(probe)"
+    # half-way through the outage every WebSocket client drops its connection and resumes: no history to read
+    [ "$i" = $((OUTAGE / 10)) ] && { echo 1 >"$WS_OUT/bounce"; log "  WebSocket clients resume while Redis is down"; }
+  done
   redis_start
   log "Redis restarted"
+  ws_clients_resumed 60
+  sleep 5
+  echo 2 >"$WS_OUT/bounce"
+  log "WebSocket clients resume again, Redis back but its history gone"
+  ws_clients_resumed 60
 }
 
 fault_feed-silent() {
@@ -118,25 +129,34 @@ fault_feed-silent() {
   log "market-data-service back"
 }
 
-# ws-kill: the clients (started by run_one once the load runs) must all be subscribed before the kill
-fault_ws-kill() {
+# the WebSocket clients (started by run_one once the load runs) must all be subscribed before the fault
+ws_clients_subscribed() {
   local t0=$SECONDS
-  until grep -q "^subscribed=$WS_CLIENTS " "$WS_OUT/status" 2>/dev/null; do
+  until grep -q "^subscribed=$WS_N " "$WS_OUT/status" 2>/dev/null; do
     kill -0 "$WS_PID" 2>/dev/null || { echo "WebSocket clients ended:" >&2; tail -20 "$OUT/ws-clients.log" >&2; exit 1; }
-    [ $((SECONDS - t0)) -lt 300 ] || { echo "not all $WS_CLIENTS clients subscribed: $(cat "$WS_OUT/status")" >&2; break; }
+    [ $((SECONDS - t0)) -lt 300 ] || { echo "not all $WS_N clients subscribed: $(cat "$WS_OUT/status")" >&2; break; }
     sleep 1
   done
   log "WebSocket clients: $(cat "$WS_OUT/status")"
+}
+
+# waits (up to $1 s) until every client that lost its connection is subscribed again
+ws_clients_resumed() {
+  local t0=$SECONDS
+  sleep 2
+  until awk '{split($1, s, "="); split($2, d, "="); split($3, r, "="); exit !(d[2] > 0 && d[2] == r[2] && s[2] == '"$WS_N"')}' "$WS_OUT/status"; do
+    [ $((SECONDS - t0)) -lt "$1" ] || { log "not every disconnected client resumed within $1 s"; break; }
+    sleep 1
+  done
+  log "WebSocket clients: $(cat "$WS_OUT/status") ($((SECONDS - t0)) s)"
+}
+
+fault_ws-kill() {
+  ws_clients_subscribed
   log "kill -9 websocket-service (instance 1, port ${SERVICE_PORT[websocket-service]}, pid ${PIDS[websocket-service]})"
   kill -9 "${PIDS[websocket-service]}"; wait "${PIDS[websocket-service]}" 2>/dev/null || true
   unset "PIDS[websocket-service]"
-  t0=$SECONDS
-  sleep 2
-  until awk '{split($2, d, "="); split($3, r, "="); exit !(d[2] > 0 && d[2] == r[2])}' "$WS_OUT/status"; do
-    [ $((SECONDS - t0)) -lt 120 ] || { log "not every disconnected client resumed within 120 s"; break; }
-    sleep 1
-  done
-  log "WebSocket clients after the kill: $(cat "$WS_OUT/status") ($((SECONDS - t0 + 2)) s)"
+  ws_clients_resumed 120
 }
 
 for SCENARIO in "${SCENARIO_LIST[@]}"; do
@@ -157,13 +177,20 @@ until [ -f "$OUT/load/loading" ]; do
   sleep 1
 done
 LOAD_START_MS=$(cat "$OUT/load/loading")
-if [ "$SCENARIO" = ws-kill ]; then
+WS_OUT=""
+if [ "$SCENARIO" = ws-kill ] || [ "$SCENARIO" = redis-restart ]; then
   WS_OUT=$OUT/ws
+  if [ "$SCENARIO" = ws-kill ]; then
+    WS_N=$WS_CLIENTS WS_MODE=failover WS_METRICS_PORT=${SERVICE_PORT[websocket-service-2]}
+    WS_URLS="ws://127.0.0.1:${SERVICE_PORT[websocket-service]}/ws,ws://127.0.0.1:${SERVICE_PORT[websocket-service-2]}/ws"
+  else
+    WS_N=$REDIS_WS_CLIENTS WS_MODE=degraded WS_METRICS_PORT=${SERVICE_PORT[websocket-service]}
+    WS_URLS="ws://127.0.0.1:${SERVICE_PORT[websocket-service]}/ws"
+  fi
   java -Xmx768m -cp backend/benchmarks/target/benchmarks-jmh.jar com.vaticprop.benchmarks.websocket.WsKillClients \
-    "ws://127.0.0.1:${SERVICE_PORT[websocket-service]}/ws,ws://127.0.0.1:${SERVICE_PORT[websocket-service-2]}/ws" \
-    "$OUT/load/traders.tsv" "$WS_CLIENTS" "$WS_OUT" "$SETTLE" >"$OUT/ws-clients.log" 2>&1 &
+    "$WS_URLS" "$OUT/load/traders.tsv" "$WS_N" "$WS_OUT" "$SETTLE" "$WS_MODE" >"$OUT/ws-clients.log" 2>&1 &
   WS_PID=$!
-  log "$WS_CLIENTS WebSocket clients connecting to both websocket-service instances"
+  log "$WS_N WebSocket clients connecting to $WS_URLS ($WS_MODE)"
 fi
 log "load running; fault in ${FAULT_AT}s"
 sleep "$FAULT_AT"
@@ -174,14 +201,14 @@ sleep "$AFTER"
 touch "$OUT/load/stop"
 wait $LOAD_PID || true
 WS_RESULT=""
-if [ "$SCENARIO" = ws-kill ]; then
+if [ -n "$WS_OUT" ]; then
   # core's last seq per assessment once the load stopped; the clients wait (up to $SETTLE s) to reach it, then judge
   pg -c "SELECT id, last_seq FROM core.assessments WHERE id::text IN ($(sed "s/.*/'&'/" "$OUT/load/assessments.txt" | paste -sd,))" \
     >"$WS_OUT/core-seq.tsv"
   touch "$WS_OUT/stop"
   wait $WS_PID || true
   # why the surviving instance refused clients (4001 reasons, the 4029 cap): its counters by reason
-  WS_METRICS=$(curl -s --max-time 10 "http://127.0.0.1:${SERVICE_PORT[websocket-service-2]}/metrics" || true)
+  WS_METRICS=$(curl -s --max-time 10 "http://127.0.0.1:$WS_METRICS_PORT/metrics" || true)
   WS_REFUSALS=$(sed -n 's/^vatic_ws_auth_failures_total{.*reason="\([^"]*\)".*} \([0-9.E]*\)$/\1 \2/p' <<<"$WS_METRICS" | paste -sd, || true)
   WS_RESUMES=$(sed -n 's/^vatic_ws_resume_total{.*result="\([^"]*\)".*} \([0-9.E]*\)$/\1 \2/p' <<<"$WS_METRICS" | paste -sd, || true)
   # the failed clients grouped by what they last saw
@@ -256,8 +283,8 @@ mf() { sed -n "s/.*[ ]$1=\([0-9]*\).*/\1/p" <<<" $MON_RESULT" | head -1; }
 if [ "$SCENARIO" = feed-silent ]; then
   [ "${MON_EXIT:-1}" = 0 ] && [ "$(mf instruments)" -gt 0 ] || MET=no
 fi
-if [ "$SCENARIO" = ws-kill ]; then
-  [ "$(wf clients)" = "$WS_CLIENTS" ] && [ "$(wf ok)" = "$WS_CLIENTS" ] && [ "$(wf disconnected)" -gt 0 ] || MET=no
+if [ -n "$WS_OUT" ]; then
+  [ "$(wf clients)" = "$WS_N" ] && [ "$(wf ok)" = "$WS_N" ] && [ "$(wf disconnected)" -gt 0 ] || MET=no
 fi
 {
   echo "## $SCENARIO — $(date -u +%FT%TZ)"
@@ -290,7 +317,13 @@ fi
     echo "| auth refusals on the surviving instance, by reason (vatic_ws_auth_failures_total) | ${WS_REFUSALS:-none} |"
     echo "| resumes on the surviving instance, by result (vatic_ws_resume_total: hit = recovered, miss / gap / unavailable = recovered: false) | ${WS_RESUMES:-none} |"
   fi
-  echo "| target (0 acknowledged lost, 0 applied twice, seq order, balances = replay$([ "$SCENARIO" = ws-kill ] && echo "; every client resumed with nothing lost or doubled")) | **$([ $MET = yes ] && echo met || echo NOT met)** |"
+  if [ "$SCENARIO" = redis-restart ]; then
+    echo "| WebSocket clients / dropped their connection (twice: Redis down, Redis back empty) / every drop answered by a subscription again | $(wf clients) / $(wf disconnected) / $(wf resumed) |"
+    echo "| clients that followed their stream to core's last seq, nothing twice, every drop resubscribed | $(wf ok) (failed $(wf failed)) |"
+    echo "| resumes answered recovered: false / account snapshots right after them / seqs missed around a drop (the client's to reload, told by recovered: false) / duplicated | $(wf not_recovered) / $(wf snapshots_after_not_recovered) / $(wf missing) / $(wf duplicates) |"
+    echo "| resumes on the instance, by result (vatic_ws_resume_total) | ${WS_RESUMES:-none} |"
+  fi
+  echo "| target (0 acknowledged lost, 0 applied twice, seq order, balances = replay$([ "$SCENARIO" = ws-kill ] && echo "; every client resumed with nothing lost or doubled")$([ "$SCENARIO" = redis-restart ] && echo "; every WebSocket resume answered (degraded to recovered: false), nothing twice, streams followed to the end")) | **$([ $MET = yes ] && echo met || echo NOT met)** |"
   echo
   echo "What clients saw from the fault's start to 10 s after its end:"
   echo
@@ -306,7 +339,7 @@ fi
     echo '```'
     echo
   fi
-  if [ "$SCENARIO" = ws-kill ] && [ -s "$WS_OUT/failed-by-note.txt" ]; then
+  if [ -n "$WS_OUT" ] && [ -s "$WS_OUT/failed-by-note.txt" ]; then
     echo "Failed clients by their last note (close code and reason, or the connect error):"
     echo
     echo '```'

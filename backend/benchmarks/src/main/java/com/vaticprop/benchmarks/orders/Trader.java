@@ -63,7 +63,7 @@ final class Trader {
             List<Future<?>> futures = new ArrayList<>();
             for (Trader t : traders) {
                 futures.add(pool.submit(() -> {
-                    String body = CoreHttp.expect(http.send(http.post("/auth/refresh", null, CoreHttp.forwardedFor(),
+                    String body = CoreHttp.expect(http.sendRetrying(http.post("/auth/refresh", null, CoreHttp.forwardedFor(),
                             "{\"refreshToken\":\"" + t.refreshToken + "\"}")), 200, "refresh " + t.email);
                     t.accessToken = CoreHttp.field(body, "accessToken");
                     t.refreshToken = CoreHttp.field(body, "refreshToken");

@@ -44,6 +44,9 @@ final class ResumingClient implements WebSocket.Listener {
     private long disconnects;
     private long resumes;
     private long notRecovered;
+    /** Snapshots that followed a {@code recovered: false} answer (what the client reloads from). */
+    private long snapshotsAfterNotRecovered;
+    private boolean awaitingSnapshot;
     private long lostAtNanos;
     private long reconnectMillis = -1;
     private long errors;
@@ -101,7 +104,10 @@ final class ResumingClient implements WebSocket.Listener {
         String op = find(OP, f);
         if ("event".equals(op)) {
             String offset = find(OFFSET, f);
+            boolean snapshotExpected = awaitingSnapshot;
+            awaitingSnapshot = false;
             if (offset == null) {
+                snapshotsAfterNotRecovered += snapshotExpected && f.contains("account-snapshot") ? 1 : 0;
                 return; // account snapshots: no seq, never replayed
             }
             long seq = Long.parseLong(offset);
@@ -131,6 +137,7 @@ final class ResumingClient implements WebSocket.Listener {
                 lostAtNanos = 0;
                 if (!"true".equals(find(RECOVERED, f))) {
                     notRecovered++;
+                    awaitingSnapshot = true;
                 }
             }
             subscribed = true;
@@ -200,6 +207,14 @@ final class ResumingClient implements WebSocket.Listener {
         timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
 
+    /** Drops the connection on purpose (a normal close): the client reconnects and resumes as after any loss. */
+    void bounce() {
+        WebSocket ws = socket;
+        if (ws != null && !stopping) {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bounce").exceptionally(e -> null);
+        }
+    }
+
     void stop() {
         stopping = true;
         WebSocket ws = socket;
@@ -231,23 +246,37 @@ final class ResumingClient implements WebSocket.Listener {
             }
         }
         return new Verdict(id, assessmentId, url().getPort(), first, last, coreLast, seen.cardinality(), missing,
-                duplicates, disconnects, resumes, notRecovered, reconnectMillis, errors, lastError);
+                duplicates, disconnects, resumes, notRecovered, snapshotsAfterNotRecovered, reconnectMillis, errors,
+                lastError);
     }
 
     record Verdict(int id, String assessmentId, int port, long first, long last, long coreLast, long received,
                    long missing, long duplicates, long disconnects, long resumes, long notRecovered,
+                   long snapshotsAfterNotRecovered,
                    long reconnectMillis, long errors, String lastError) {
 
+        /** Failover: every resume recovered, nothing missed, nothing twice. */
         boolean ok() {
-            return first >= 0 && coreLast + 1 >= first && missing == 0 && duplicates == 0 && notRecovered == 0 && resumes == disconnects;
+            return first >= 0 && coreLast + 1 >= first && missing == 0 && duplicates == 0 && notRecovered == 0
+                    && resumes == disconnects;
         }
 
-        String tsv() {
+        /**
+         * Resumes expected to degrade (Redis away or emptied): every loss answered by a subscription again, nothing
+         * twice, and the stream followed to core's last seq; seqs missed between a loss and a {@code recovered:
+         * false} answer are the client's to reload, counted but not a failure.
+         */
+        boolean okDegraded() {
+            return first >= 0 && duplicates == 0 && resumes == disconnects && last >= coreLast;
+        }
+
+        String tsv(boolean ok) {
             return String.join("\t", String.valueOf(id), assessmentId, String.valueOf(port), String.valueOf(first),
                     String.valueOf(last), String.valueOf(coreLast), String.valueOf(received),
                     String.valueOf(missing), String.valueOf(duplicates), String.valueOf(disconnects),
                     String.valueOf(resumes), String.valueOf(notRecovered), String.valueOf(reconnectMillis),
-                    String.valueOf(errors), ok() ? "ok" : "FAIL", lastError.replace('\t', ' ').replace('\n', ' '));
+                    String.valueOf(errors), ok ? "ok" : "FAIL", lastError.replace('\t', ' ').replace('\n', ' '),
+                    String.valueOf(snapshotsAfterNotRecovered));
         }
     }
 

@@ -30,7 +30,14 @@ import java.util.concurrent.TimeUnit;
  * the first one they saw to core's last have no gap and no duplicate, and the reconnect times (loss of the
  * connection to {@code subscribed} on the other instance).
  *
- * <p>usage: {@code WsKillClients <wsUrl,wsUrl…> <tradersTsv> <clients> <outDir> [settleSeconds=120]}
+ * <p>The {@code redis-restart} scenario uses the same clients in {@code degraded} mode over one instance: whenever
+ * the number in {@code outDir/bounce} grows, every client drops its connection and resumes, and a resume answered
+ * {@code recovered: false} (Redis away, or its history gone) is expected — the verdict then asks that every loss was
+ * answered by a subscription again, that a snapshot followed where the instance had one, that nothing came twice and
+ * that each client followed its stream to core's last seq.
+ *
+ * <p>usage: {@code WsKillClients <wsUrl,wsUrl…> <tradersTsv> <clients> <outDir> [settleSeconds=120]
+ * [failover|degraded]}
  */
 public final class WsKillClients {
 
@@ -48,6 +55,7 @@ public final class WsKillClients {
         int n = Integer.parseInt(args[2]);
         Path out = Path.of(args[3]);
         int settle = args.length > 4 ? Integer.parseInt(args[4]) : 120;
+        boolean degraded = args.length > 5 && "degraded".equals(args[5]);
         Files.createDirectories(out);
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -65,8 +73,15 @@ public final class WsKillClients {
             }
         }
         Path stop = out.resolve("stop");
+        Path bounce = out.resolve("bounce");
+        int bounced = 0;
         while (!Files.exists(stop)) {
             status(clients, out);
+            int asked = Files.exists(bounce) ? Integer.parseInt(Files.readString(bounce).trim()) : 0;
+            if (asked > bounced) {
+                bounced = asked;
+                clients.forEach(ResumingClient::bounce);
+            }
             Thread.sleep(1000);
         }
         Map<String, Long> coreLast = new HashMap<>();
@@ -84,7 +99,7 @@ public final class WsKillClients {
         }
         clients.forEach(ResumingClient::stop);
         timer.shutdownNow();
-        verdict(clients, coreLast, out);
+        verdict(clients, coreLast, out, degraded);
         System.out.flush();
         System.exit(0); // the HttpClient's threads would keep the JVM alive
     }
@@ -99,10 +114,12 @@ public final class WsKillClients {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void verdict(List<ResumingClient> clients, Map<String, Long> coreLast, Path out) throws Exception {
+    private static void verdict(List<ResumingClient> clients, Map<String, Long> coreLast, Path out, boolean degraded)
+            throws Exception {
         List<String> lines = new ArrayList<>();
         lines.add("client\tassessment\tport_at_end\tfirst_seq\tlast_seq\tcore_last_seq\treceived\tmissing\tduplicates"
-                + "\tdisconnects\tresumes\tnot_recovered\treconnect_ms\terror_frames\tverdict\tlast_note");
+                + "\tdisconnects\tresumes\tnot_recovered\treconnect_ms\terror_frames\tverdict\tlast_note"
+                + "\tsnapshots_after_not_recovered");
         Histogram reconnect = new Histogram(3_600_000L, 3);
         long ok = 0;
         long missing = 0;
@@ -111,11 +128,14 @@ public final class WsKillClients {
         long resumed = 0;
         long notRecovered = 0;
         long noEvents = 0;
+        long snapshots = 0;
         long events = 0;
         for (ResumingClient c : clients) {
             ResumingClient.Verdict v = c.verdict(coreLast.getOrDefault(c.assessmentId, -1L));
-            lines.add(v.tsv());
-            ok += v.ok() ? 1 : 0;
+            boolean good = degraded ? v.okDegraded() : v.ok();
+            lines.add(v.tsv(good));
+            ok += good ? 1 : 0;
+            snapshots += v.snapshotsAfterNotRecovered();
             missing += v.missing();
             duplicates += v.duplicates();
             disconnected += v.disconnects() > 0 ? 1 : 0;
@@ -130,9 +150,9 @@ public final class WsKillClients {
         Files.write(out.resolve("clients.tsv"), lines);
         System.out.printf("RESULT clients=%d ok=%d failed=%d disconnected=%d resumed=%d not_recovered=%d missing=%d"
                         + " duplicates=%d no_events=%d seq_events=%d reconnect_p50_ms=%d reconnect_p99_ms=%d"
-                        + " reconnect_max_ms=%d%n",
+                        + " reconnect_max_ms=%d snapshots_after_not_recovered=%d%n",
                 clients.size(), ok, clients.size() - ok, disconnected, resumed, notRecovered, missing, duplicates,
                 noEvents, events, reconnect.getValueAtPercentile(50), reconnect.getValueAtPercentile(99),
-                reconnect.getMaxValue());
+                reconnect.getMaxValue(), snapshots);
     }
 }
