@@ -1,10 +1,14 @@
 package com.vaticprop.platform.jdbc;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -63,17 +67,49 @@ public final class Transactions {
         return new Transactions(template, maxAttempts);
     }
 
+    /**
+     * Runs {@code work} in a transaction, again after a serialization conflict. A failure after the work completed
+     * comes from the commit: a serialization conflict there is still retried (the database rolled back), anything
+     * else is a {@link CommitOutcomeUnknownException} and is not retried, since the commit may have been applied.
+     */
     public <T> T inTransaction(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
+            boolean[] workDone = {false};
             try {
-                return template.execute(status -> work.get());
+                return template.execute(status -> {
+                    T result = work.get();
+                    workDone[0] = true;
+                    return result;
+                });
             } catch (TransientDataAccessException e) {
+                if (workDone[0] && !serializationConflict(e)) {
+                    throw new CommitOutcomeUnknownException(e);
+                }
                 if (attempt >= maxAttempts) {
                     throw e;
                 }
                 backoff(attempt, e);
+            } catch (DataAccessException | TransactionException e) {
+                if (workDone[0]) {
+                    throw new CommitOutcomeUnknownException(e);
+                }
+                throw e;
             }
         }
+    }
+
+    /** SQLSTATE 40001 (serialization failure) or 40P01 (deadlock): the database rolled the transaction back. */
+    private static boolean serializationConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState())
+                    || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+            if (t instanceof PessimisticLockingFailureException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void run(Runnable work) {

@@ -1,5 +1,6 @@
 package com.vaticprop.platform.web;
 
+import com.vaticprop.platform.jdbc.CommitOutcomeUnknownException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,16 +171,25 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             return databaseBusy(ex);
         }
         if (application == null && connectionLost(ex)) {
-            log.warn("database connection lost during a commit: {}", ex.getClass().getSimpleName());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .header(HttpHeaders.RETRY_AFTER, "1")
-                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                            "The database connection was lost while saving, so the outcome is unknown. Retry with "
-                                    + "the same Idempotency-Key (it will not be applied twice), or read the "
-                                    + "resource to see whether it was saved."));
+            return outcomeUnknown(ex);
         }
         return unexpected(ex);
+    }
+
+    /**
+     * A commit that lost its connection after the work was done ({@link CommitOutcomeUnknownException}, raised by
+     * {@code Transactions}): 503, but not "nothing was changed" — it may have been saved.
+     */
+    @ExceptionHandler(CommitOutcomeUnknownException.class)
+    public ResponseEntity<Object> outcomeUnknown(Exception ex) {
+        log.warn("database connection lost during a commit: {}", ex.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                        "The database connection was lost while saving, so the outcome is unknown. Retry with "
+                                + "the same Idempotency-Key (it will not be applied twice), or read the "
+                                + "resource to see whether it was saved."));
     }
 
     /** SQLState class 08: connection exception. */

@@ -93,6 +93,13 @@ public class PlatformTestApplication {
                     new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"));
         }
 
+        /** What {@code Transactions} raises when the commit after completed work lost its connection. */
+        @GetMapping("/api/commit-outcome-unknown")
+        Map<String, Object> commitOutcomeUnknown() {
+            throw new com.vaticprop.platform.jdbc.CommitOutcomeUnknownException(
+                    new org.springframework.dao.DataAccessResourceFailureException("terminating connection"));
+        }
+
         /** A transaction failure that is not the database being away stays a 500. */
         @GetMapping("/api/commit-refused")
         Map<String, Object> commitRefused() {

@@ -278,6 +278,9 @@ class WebAndSecurityTest {
         assertThat(body.get("detail").asString()).contains("unknown", "Idempotency-Key");
         assertThat(lost.headers().firstValue("Retry-After")).contains("1");
         assertThat(lost.body()).doesNotContain("I/O error").doesNotContain("JDBC");
+        JsonNode unknown = problem(send(authed("/api/commit-outcome-unknown")), 503);
+        assertThat(unknown.get("type").asString()).as("not \"nothing was changed\"").endsWith("/database-unavailable");
+        assertThat(unknown.get("detail").asString()).contains("unknown");
         problem(send(authed("/api/commit-refused")), 500);
     }
 
