@@ -108,8 +108,17 @@ fault_redis-restart() {
   done
   redis_start
   log "Redis restarted"
+  local t0=$SECONDS core_back="" ws_back=""
+  until [ -n "$core_back" ] && [ -n "$ws_back" ]; do
+    [ -z "$core_back" ] && [ "$(http_status "$CORE_URL/ready")" = 200 ] && core_back=$((SECONDS - t0))
+    [ -z "$ws_back" ] && [ "$(http_status "http://127.0.0.1:${SERVICE_PORT[websocket-service]}/ready")" = 200 ] \
+      && ws_back=$((SECONDS - t0))
+    [ $((SECONDS - t0)) -lt 120 ] || break
+    sleep 0.5
+  done
+  REDIS_BACK="core ${core_back:-> 120} s, websocket ${ws_back:-> 120} s"
+  log "/ready 200 again after the Redis restart: $REDIS_BACK"
   ws_clients_resumed 60
-  sleep 5
   echo 2 >"$WS_OUT/bounce"
   log "WebSocket clients resume again, Redis back but its history gone"
   ws_clients_resumed 60
@@ -322,6 +331,7 @@ fi
     echo "| clients that followed their stream to core's last seq, nothing twice, every drop resubscribed | $(wf ok) (failed $(wf failed)) |"
     echo "| resumes answered recovered: false / account snapshots right after them / seqs missed around a drop (the client's to reload, told by recovered: false) / duplicated | $(wf not_recovered) / $(wf snapshots_after_not_recovered) / $(wf missing) / $(wf duplicates) |"
     echo "| resumes on the instance, by result (vatic_ws_resume_total) | ${WS_RESUMES:-none} |"
+    echo "| /ready 200 again after Redis was back | ${REDIS_BACK:-?} |"
   fi
   echo "| target (0 acknowledged lost, 0 applied twice, seq order, balances = replay$([ "$SCENARIO" = ws-kill ] && echo "; every client resumed with nothing lost or doubled")$([ "$SCENARIO" = redis-restart ] && echo "; every WebSocket resume answered (degraded to recovered: false), nothing twice, streams followed to the end")) | **$([ $MET = yes ] && echo met || echo NOT met)** |"
   echo
@@ -335,7 +345,7 @@ fi
     echo "The monitor per instrument (\`rules.monitoring-degraded\` since the silence began):"
     echo
     echo '```'
-    grep -v "^RESULT" "$OUT/monitoring.txt" | tail -40
+    grep "degraded since" "$OUT/monitoring.txt" | tail -40
     echo '```'
     echo
   fi

@@ -42,6 +42,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What every service gets from the platform: JSON settings, problem+json errors, body-size limit, /health, /ready
@@ -175,6 +176,18 @@ public class PlatformAutoConfiguration {
         @ConditionalOnMissingBean(ProcessedEventStore.class)
         ProcessedEventStore redisProcessedEventStore(StringRedisTemplate redis, RedisKeys keys) {
             return new RedisProcessedEventStore(redis, keys.prefix(), RedisProcessedEventStore.DEFAULT_TTL);
+        }
+        /**
+         * Lettuce retries a lost Redis connection with a delay that doubles up to 30 s, so a service could stay off
+         * Redis for half a minute after Redis came back (the redis-restart fault scenario saw every WebSocket resume
+         * still "unavailable" 8 s after the restart). Capped at 1 s: back within a second, at the cost of one
+         * connection attempt a second per service while Redis is down.
+         */
+        @Bean
+        @ConditionalOnClass(name = "io.lettuce.core.resource.ClientResources")
+        org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer quickRedisReconnect() {
+            return builder -> builder.reconnectDelay(io.lettuce.core.resource.Delay.exponential(
+                    Duration.ofMillis(100), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS));
         }
     }
 }
