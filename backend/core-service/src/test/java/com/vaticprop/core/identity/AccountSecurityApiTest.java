@@ -216,6 +216,7 @@ class AccountSecurityApiTest {
 
         JsonNode tokens = CoreApi.json(api.loginWithTotp(admin.email(), admin.password(), secret));
         assertThat(expect(api.get("/admin/audit", tokens.get("accessToken").asString()), 200).has("items")).isTrue();
+        api.rememberAdminToken(tokens.get("accessToken").asString());
         // the code just accepted (its time step) cannot be replayed
         long acceptedStep = jdbc.sql("SELECT t.last_step FROM user_totp t JOIN users u ON u.id = t.user_id "
                 + "WHERE u.email = ?").param(admin.email()).query(Long.class).single();
