@@ -19,6 +19,12 @@
 #   Its extra verdict: every client has every seq of its assessment from the first it saw to core's last_seq, none
 #   twice, every resume recovered: true. A user may hold 10 connections per instance (max-connections-per-user), so
 #   WS_CLIENTS <= 10 × TRADERS (all of a trader's clients end on the survivor).
+#   redis-restart: REDIS_WS_CLIENTS=200 such clients on the one instance; half-way through the outage, and again once
+#   /ready is back, each drops its connection and resumes. Its extra verdict: every drop answered by a subscription
+#   (recovered: false + the account snapshot is the expected degradation), nothing twice, each stream followed to
+#   core's last seq.
+#   feed-silent: its extra verdict reads rules.monitoring-degraded (faults.MonitoringEvents): every instrument quoted
+#   before the silence announced degraded during it and recovered after.
 # Results: backend/benchmarks/results/fault-<scenario>.md (the figures RELIABILITY.md quotes) and the logs in
 # backend/benchmarks/target/fault/<scenario>/.
 set -euo pipefail

@@ -30,6 +30,7 @@ public final class Transactions {
 
     private final TransactionTemplate template;
     private final int maxAttempts;
+    private final DatabaseBreaker breaker;
 
     public Transactions(PlatformTransactionManager transactionManager) {
         this(transactionManager, DEFAULT_MAX_ATTEMPTS);
@@ -46,6 +47,7 @@ public final class Transactions {
         }
         this.template = template;
         this.maxAttempts = maxAttempts;
+        this.breaker = DatabaseBreaker.of(template.getTransactionManager());
     }
 
     /**
@@ -74,14 +76,18 @@ public final class Transactions {
      */
     public <T> T inTransaction(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
+            breaker.check();
             boolean[] workDone = {false};
             try {
-                return template.execute(status -> {
-                    T result = work.get();
+                T result = template.execute(status -> {
+                    T r = work.get();
                     workDone[0] = true;
-                    return result;
+                    return r;
                 });
+                breaker.succeeded();
+                return result;
             } catch (TransientDataAccessException e) {
+                breaker.failed(e);
                 if (workDone[0] && !serializationConflict(e)) {
                     throw new CommitOutcomeUnknownException(e);
                 }
@@ -90,6 +96,7 @@ public final class Transactions {
                 }
                 backoff(attempt, e);
             } catch (DataAccessException | TransactionException e) {
+                breaker.failed(e);
                 if (workDone[0]) {
                     throw new CommitOutcomeUnknownException(e);
                 }

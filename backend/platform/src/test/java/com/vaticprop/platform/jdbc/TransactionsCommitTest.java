@@ -3,6 +3,7 @@ package com.vaticprop.platform.jdbc;
 import com.vaticprop.testkit.EmbeddedPostgresServer;
 import com.vaticprop.testkit.TestInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,17 +31,23 @@ class TransactionsCommitTest {
 
     private static final String DB = "transactions_commit";
     private static EmbeddedPostgresServer postgres;
+    private static DriverManagerDataSource dataSource;
     private static JdbcTemplate jdbc;
-    private static Transactions transactions;
+    private Transactions transactions;
 
     @BeforeAll
     static void database() {
         postgres = TestInfrastructure.postgres();
         postgres.createDatabase(DB);
-        DriverManagerDataSource ds = new DriverManagerDataSource(postgres.jdbcUrl(DB));
-        jdbc = new JdbcTemplate(ds);
+        dataSource = new DriverManagerDataSource(postgres.jdbcUrl(DB));
+        jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("CREATE TABLE orders (id uuid PRIMARY KEY)");
-        transactions = new Transactions(new JdbcTransactionManager(ds));
+    }
+
+    /** A transaction manager of its own per test: a cut connection trips that manager's {@link DatabaseBreaker}. */
+    @BeforeEach
+    void transactions() {
+        transactions = new Transactions(new JdbcTransactionManager(dataSource));
     }
 
     @Test
