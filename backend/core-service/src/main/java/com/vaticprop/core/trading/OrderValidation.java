@@ -106,12 +106,14 @@ final class OrderValidation {
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String field, String raw, E dflt,
                                                    List<FieldError> errors) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null) {
             if (dflt == null) {
                 errors.add(new FieldError(field, "is required"));
             }
             return dflt;
         }
+        // an empty or blank value is a wrong value, not an absent one: only a missing field takes the default
+        // (the HTTP fuzz found "tif": "" placing a GTC order)
         try {
             return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -370,6 +370,11 @@ class TradingApiTest {
                 "qty", "1")), 400, "validation");
         assertProblem(order(id, "b6", Map.of("instrument", "BTC-USD", "side", "BUY", "type", "LIMIT",
                 "qty", "1")), 400, "validation");
+        // an empty enum is a wrong value, not a missing one (the HTTP fuzz found "tif": "" placing a GTC order)
+        assertProblem(order(id, "b6t", Map.of("instrument", "BTC-USD", "side", "BUY", "type", "LIMIT", "qty", "0.01",
+                "limitPrice", "1000", "tif", "")), 400, "validation");
+        assertProblem(order(id, "b6s", Map.of("instrument", "BTC-USD", "side", " ", "type", "MARKET", "qty", "1")),
+                400, "validation");
         HttpResponse<String> disallowed = order(id, "b7", Map.of("instrument", "KALSHI:FED-25DEC:YES", "side", "BUY",
                 "type", "MARKET", "qty", "1"));
         assertProblem(disallowed, 422, "order-rejected");
