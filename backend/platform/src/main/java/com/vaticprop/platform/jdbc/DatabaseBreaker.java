@@ -2,7 +2,6 @@ package com.vaticprop.platform.jdbc;
 
 import org.springframework.transaction.CannotCreateTransactionException;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
@@ -59,12 +58,6 @@ final class DatabaseBreaker {
     }
 
     static boolean unreachable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || "57P03".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return SqlStates.connectionLost(failure) || SqlStates.inChain(failure, "57P03"::equals);
     }
 }

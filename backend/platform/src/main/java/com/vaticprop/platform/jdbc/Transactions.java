@@ -8,7 +8,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -107,12 +106,13 @@ public final class Transactions {
 
     /** SQLSTATE 40001 (serialization failure) or 40P01 (deadlock): the database rolled the transaction back. */
     private static boolean serializationConflict(Throwable e) {
+        return SqlStates.inChain(e, s -> "40001".equals(s) || "40P01".equals(s))
+                || hasCause(e, PessimisticLockingFailureException.class);
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState())
-                    || "40P01".equals(sql.getSQLState()))) {
-                return true;
-            }
-            if (t instanceof PessimisticLockingFailureException) {
+            if (type.isInstance(t)) {
                 return true;
             }
         }

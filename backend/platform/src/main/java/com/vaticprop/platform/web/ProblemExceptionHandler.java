@@ -1,6 +1,7 @@
 package com.vaticprop.platform.web;
 
 import com.vaticprop.platform.jdbc.CommitOutcomeUnknownException;
+import com.vaticprop.platform.jdbc.SqlStates;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,7 +171,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 || application instanceof org.springframework.dao.DataAccessResourceFailureException) {
             return databaseBusy(ex);
         }
-        if (application == null && connectionLost(ex)) {
+        if (application == null && SqlStates.connectionLost(ex)) {
             return outcomeUnknown(ex);
         }
         return unexpected(ex);
@@ -192,16 +193,6 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                                 + "resource to see whether it was saved."));
     }
 
-    /** SQLState class 08: connection exception. */
-    private static boolean connectionLost(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> unexpected(Exception ex) {
